@@ -40,7 +40,9 @@ class Bulletin(_Record):
     encoding: str = Field(description="Encoding the raw bytes were decoded with (utf-8, gb18030, big5...).")
     script: Script = Field(description="Script of the original text, before conversion to simplified.")
     title: str | None = Field(default=None, description="The bulletin's title line, if it has one.")
-    issuer: str | None = Field(default=None, description="Body that issued the bulletin, simplified, no 中共.")
+    issuer: str | None = Field(
+        default=None, description="Body that issued the bulletin, simplified, no 中共."
+    )
     issuer_raw: str | None = Field(default=None, description="The issuer as written in the text.")
     year: int | None = Field(default=None, description="Year the bulletin reports on.")
     n_chars: int = Field(description="Length of the normalized text in characters.")
@@ -50,13 +52,17 @@ class Bulletin(_Record):
 class NodeFields(_Record):
     """What the outline parser and the issuer stage know about one node."""
 
-    path: str = Field(description="Position in the outline: '3.4' is the 4th child of the 3rd top-level node.")
+    path: str = Field(
+        description="Position in the outline: '3.4' is the 4th child of the 3rd top-level node."
+    )
     level: int = Field(description="Depth in the outline, 1 for top-level nodes.")
     kind: NodeKind = Field(description="How the node was recognised (numbered marker, case, record...).")
     label: str = Field(description="The numbering marker as written ('1、', '(一)', '【】'), '' if none.")
     title: str = Field(description="The node's heading (or its headline sentence).")
     text: str = Field(description="The node's own text: after its heading, before its first child.")
-    start: int = Field(description="Offset of the node's first character (marker included) in the bulletin text.")
+    start: int = Field(
+        description="Offset of the node's first character (marker included) in the bulletin text."
+    )
     end: int = Field(description="Offset just past the node's last character, children included.")
     issuer: str | None = Field(default=None, description="Body that carries out or reports this item.")
     issuer_raw: str | None = Field(default=None, description="The issuer as written in the text.")
@@ -86,9 +92,15 @@ class Figure(_Record):
     value: float = Field(description="Money in yuan, percent in points, counts as numbers.")
     low: float | None = Field(default=None, description="Lower bound of the stated interval; null if open.")
     high: float | None = Field(default=None, description="Upper bound of the stated interval; null if open.")
-    unit: str | None = Field(default=None, description="Measure word (个, 名...), '元' for money, '%' for percent.")
-    qualifier: Qualifier | None = Field(default=None, description="over / under / approx / range, null if exact.")
-    subject: str | None = Field(default=None, description="What is counted or paid for, shortest noun phrase.")
+    unit: str | None = Field(
+        default=None, description="Measure word (个, 名...), '元' for money, '%' for percent."
+    )
+    qualifier: Qualifier | None = Field(
+        default=None, description="over / under / approx / range, null if exact."
+    )
+    subject: str | None = Field(
+        default=None, description="What is counted or paid for, shortest noun phrase."
+    )
     text: str = Field(description="The figure as written, qualifier characters included.")
     start: int = Field(description="Offset of the figure's first character in the text.")
     end: int = Field(description="Offset just past the figure's last character.")

@@ -76,9 +76,7 @@ def parse_line(line: str, model: type[ModelT]) -> ModelT:
         raise ValueError(f"invalid {model.__name__}: {where}: {first['msg']}") from None
 
 
-def iter_records(
-    path: Path, model: type[ModelT], on_problem: ProblemSink | None = None
-) -> Iterator[ModelT]:
+def iter_records(path: Path, model: type[ModelT], on_problem: ProblemSink | None = None) -> Iterator[ModelT]:
     """Stream the valid records of a JSONL file; a missing file yields nothing.
 
     Broken lines are passed to ``on_problem`` (or skipped when it is None) and reading goes on.
