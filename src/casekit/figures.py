@@ -1,0 +1,808 @@
+"""Figures: every count, yuan amount and percentage stated in a normalized bulletin.
+
+``extract_figures(text)`` scans the normalized text (docs/DESIGN.md) with one precompiled
+pattern: an optional qualifier, a numeral (Arabic, Chinese, financial or mixed, ``万``/``亿``
+scales), an optional second numeral (range or fraction) and a measure word, then decides from
+the surroundings whether the match is a figure at all. ``parse_number(text)`` reads a numeral
+alone.
+
+Decisions worth knowing:
+
+- Kinds: ``count`` (numeral + measure word, or + noun for ``N大X``, ``十部门``,
+  ``3000万游客``), ``money`` (yuan: 元/块钱/人民币/RMB/¥; other currencies are ``measure``),
+  ``percent`` (``%``, ``百分之``, ``N成``, fractions ``4/5`` and ``三分之一``, ``一半``),
+  ``percentage_point`` (``百分点``), ``area`` (平方米, 亩, 公顷) and ``measure`` (km, t...).
+- Not figures: a numeral after ``第`` (ordinal), inside “…” ‘…’ 《…》 (names), the article-like
+  ``一`` and the ordinal-like lone ``二``, numerals before time words (the measure-word list
+  holds no time unit; ``个月``/``个小时`` are rejected), tiers (``级`` is no measure word),
+  ``N次`` after a ``每`` in the same clause (frequencies), numerals glued to Latin letters,
+  ``/``, ``+``, ``=`` (URLs, codes, formulas), runs of 9+ digits (phones, ids), a measure word
+  followed by another numeral (``四个一批``-style formulas) and a few fixed political slogans.
+- Intervals: exact -> ``low = high = value``; ``over`` -> ``low = value`` (the stated number,
+  also for 余/多 which strictly exceed it), ``high`` null; ``under`` -> ``low`` null,
+  ``high = value``; ``approx`` (约, 左右, 上下, 来) -> both null (no band is invented); a
+  range ``2-3名`` -> two figures with the same span, both ``low=2, high=3``. ``十几万``:
+  value 100000 (like ``十多万``), qualifier ``over``, ``low`` 110000, ``high`` 190000.
+- A prefix qualifier carries over a list: in ``不低于1/2和1/3`` the second figure is ``over``
+  too (its ``text`` stays ``1/3``).
+- ``subject``: the words after the figure up to a verb or function word, else the last word
+  before it. Words come from jieba's dictionary (loaded once, on the first subject) by
+  backward maximum matching over at most 14 characters of the clause, cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from casekit.models import Figure, FigureKind, Qualifier
+
+# ---------------------------------------------------------------- numerals
+
+_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+# each character's digit value: everyday, financial (壹贰叁) and traditional forms
+_CN_DIGITS = {
+    ch: d
+    for d, chars in enumerate(
+        ("零〇○", "一壹", "二贰貳两兩", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖")
+    )
+    for ch in chars
+}
+_CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_D = "".join(_CN_DIGITS)
+_CN_U = "".join(_CN_UNITS)
+_CN_B = "".join(_CN_BIG)
+# 百 of 百分之/百分点 belongs to the percent word, not to the numeral before it
+_CN_CHAR = rf"(?:[{_CN_D}十拾千仟佰{_CN_B}]|百(?!分[之点]))"
+_NUMERAL = rf"(?:{_ARABIC}|{_CN_CHAR})(?:{_ARABIC}|{_CN_CHAR})*"
+_NUMERAL_RE = re.compile(rf"(?:{_NUMERAL})\Z")
+_TOKEN_RE = re.compile(rf"\d+(?:\.\d+)?|[{_CN_D}{_CN_U}{_CN_B}点]")
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3})")
+_ARABIC_ONLY = re.compile(r"\d+(?:\.\d+)?\Z")
+
+
+def parse_number(text: str) -> float | None:
+    """Read a numeral standing alone: ``"一千二百三十万"`` -> 12300000.0, ``"13万2"`` -> 132000.0.
+
+    Arabic (with ``,`` separators, decimals, full-width digits), Chinese and financial numerals,
+    digit-by-digit numerals (``二〇一一``), mixed forms (``3.5万``, ``3万4000``, ``25万6千``) and
+    the colloquial trailing digit (``13万2``, ``三千五``). ``None`` when it is not a numeral.
+    """
+    if not isinstance(text, str):
+        return None
+    return _parse_cached(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> float | None:
+    s = text.strip().translate(_WIDTH)
+    if "," in s:
+        s = _THOUSANDS_RE.sub("", s)
+    if not s:
+        return None
+    if _ARABIC_ONLY.match(s):
+        return float(s)
+    tokens = _TOKEN_RE.findall(s)
+    if "".join(tokens) != s:
+        return None
+    return _parse_tokens(tokens)
+
+
+def _parse_tokens(tokens: list[str]) -> float | None:
+    """Positional reading of numeral tokens; ``None`` for malformed sequences."""
+    total = section = 0.0
+    number: float | None = None
+    last_scale = 0.0  # scale of the last unit seen, for the colloquial trailing digit
+    digit_run = 0  # consecutive bare digits (二〇一一 is read digit by digit)
+    for i, tok in enumerate(tokens):
+        if tok == "点":
+            return _with_decimal(tokens, i, total + section, number)
+        if tok[0].isdigit():
+            if number is not None:
+                return None
+            number = float(tok)
+            digit_run = 0
+        elif tok in _CN_DIGITS:
+            d = _CN_DIGITS[tok]
+            number = d if number is None or digit_run == 0 else number * 10 + d
+            digit_run += 1
+            if d == 0:
+                last_scale = 0.0
+        elif tok in _CN_UNITS:
+            unit = _CN_UNITS[tok]
+            section += (1 if number is None else number) * unit
+            number, last_scale, digit_run = None, unit, 0
+        else:
+            big = _CN_BIG[tok]
+            if big == 100_000_000:
+                total = ((total + section + (number or 0)) or 1) * big
+            else:
+                total += ((section + (number or 0)) or 1) * big
+            section, number, last_scale, digit_run = 0.0, None, big, 0
+    if number is not None:
+        single = digit_run == 1 or (tokens[-1][0].isdigit() and len(tokens[-1]) == 1)
+        if last_scale >= 100 and single and len(tokens) >= 2:
+            number *= last_scale / 10  # 三千五 = 3500, 13万2 = 132000
+        section += number
+    return float(total + section)
+
+
+def _with_decimal(tokens: list[str], i: int, whole: float, number: float | None) -> float | None:
+    """``三点五`` -> 3.5: digits after 点 are decimals."""
+    frac = "".join(str(_CN_DIGITS.get(t, t)) for t in tokens[i + 1 :])
+    if not frac.isdigit():
+        return None
+    return whole + (number or 0) + float("0." + frac)
+
+
+# ---------------------------------------------------------------- the master pattern
+
+
+def _words(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
+_PRE = _words(
+    "不低于 不少于 不超过 不高于 不多于 不足 不到 超过 多于 高于 低于 将近 接近 大约 约为 约占 约有 "
+    "逾 超 近 约 上"
+)
+_SUF = ("以上", "以下", "以内", "左右", "上下", "有余")
+_OVER = {"不低于", "不少于", "超过", "多于", "高于", "逾", "超", "上", "余", "多", "以上", "有余"}
+_UNDER = {"不超过", "不高于", "不多于", "不足", "不到", "低于", "将近", "接近", "近", "以下", "以内"}
+_APPROX = {"大约", "约为", "约占", "约有", "约", "左右", "上下", "来", "几"}
+
+_COUNT_UNITS = _words(
+    "人次 场次 户次 件次 个 名 人 次 场 家 项 件 条 类 种 支 张 本 "
+    "套 台 处 部 户 期 批 幢 栋 座 所 门 篇 位 对 组 份 册 辆 间 "
+    "笔 宗 起 枚 首 幅 堂 轮 片 棵 株 头 只 块 封 例 盏"
+)
+_COUNT_UNIT_SET = {u for u in _COUNT_UNITS if len(u) == 1}
+_AREA_UNITS = ("平方公里", "平方千米", "平方米", "万亩", "亩", "公顷")
+_MEASURE_UNITS = ("公里", "千米", "千克", "公斤", "吨", "米", "美元", "欧元", "港元")
+_MONEY_UNITS = ("元", "块钱")
+_PCT_UNITS = ("个百分点", "百分点", "%", "成")
+_UNITS = sorted(
+    set(_COUNT_UNITS + _AREA_UNITS + _MEASURE_UNITS + _MONEY_UNITS + _PCT_UNITS + ("大",)),
+    key=len,
+    reverse=True,
+)
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CN_ONE = rf"[{_CN_D}]"
+_FIGURE_RE = re.compile(
+    rf"(?P<pre>{_alt(_PRE)})?"
+    r"(?P<cur>人民币|RMB|¥|￥|百分之|千分之)?"
+    rf"(?P<n1>一半|半数|{_NUMERAL})(?P<m1>余|多|来|几)?(?P<s1>[万亿]{{1,2}})?(?P<p1>余|多)?"
+    rf"(?:(?P<sep>-|~|～|—|–|至|到|/|分之)(?P<n2>{_NUMERAL})(?P<m2>余|多)?(?P<s2>[万亿]{{1,2}})?(?P<p2>余|多)?)?"
+    rf"(?P<unit>{_alt(_UNITS)})?"
+    rf"(?:(?P<jiao>{_CN_ONE}|\d)角)?(?:(?P<fen>{_CN_ONE}|\d)分)?"
+    rf"(?P<suf>{_alt(_SUF)})?"
+)
+
+_PURE_SCALE_RE = re.compile(r"[千仟万萬亿億]+")
+_SEED_RE = re.compile(rf"[0-9{_CN_D}{_CN_U}{_CN_B}半]+")
+# characters that can follow the numeral of a figure: measure words, 余/多, range and fraction
+# signs, 角, 大, 成, %, decimal and thousands separators, 以上/左右/上下
+_FOLLOW = {u[0] for u in _UNITS} | set("余多来几-~～—–至到/分角.,%以左上")
+_SCALED_SEED_RE = re.compile(r"[万亿萬億半]")
+_FULLWIDTH_RE = re.compile(r"[０-９．％]+")
+_CURRENCIES = ("人民币", "RMB", "¥", "￥")
+_PRE_SET = set(_PRE)
+_PRE_LAST = {w[-1] for w in _PRE + _CURRENCIES}
+_SENT_END_RE = re.compile(r"[。!?;！？；\n]")
+_CLAUSE_PUNCT = set("。!?;！？；\n,，:：、")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_QUOTE_RE = re.compile(
+    r"“[^“”\n]{0,80}”|‘[^‘’\n]{0,80}’|《[^《》\n]{0,120}》|「[^「」\n]{0,80}」|\"[^\"\n]{0,80}\""
+)
+
+# words that begin with a measure-word character but are nouns of their own (十部门, 三项目)
+_NOUNS_AFTER_NUMERAL = ("部门", "项目", "家庭", "场所", "处室", "门类", "部委", "户籍")
+# fixed political formulas written without quotation marks
+_SLOGANS = _words(
+    "三个代表 四个全面 四个意识 四个自信 两个维护 两个确立 八项规定 三严三实 "
+    "五位一体 两学一做 三会一课 一岗双责 两个责任 两个务必"
+)
+# a measure word that turns into another word with the next character
+_UNIT_FALSE_NEXT = {
+    "个": ("月", "工作日", "小时", "星期", "季度", "年头", "周", "半月", "学期"),
+    "名": ("单", "义", "称", "字", "誉", "额", "列", "次"),
+    "人": ("民", "大", "代", "计划", "均", "口", "类", "生", "事", "才"),
+    "家": ("庭", "长", "乡", "属", "园", "风", "族", "居"),
+    "次": ("全会", "会议", "党代会", "代表大会", "性"),
+    "期": ("间", "限", "刊"),
+    "对": ("接", "象", "照", "于", "比", "待", "口"),
+    "起": ("来", "点", "步", "草", "到"),
+    "门": ("户", "槛", "诊", "口"),
+    "部": ("署", "长", "分", "位", "曲"),
+    "场": ("所", "地", "景", "馆"),
+    "处": ("理", "置", "室"),
+    "组": ("织", "成", "建", "长"),
+    "位": ("置", "于"),
+    "间": ("隔",),
+    "批": ("准", "复", "示", "评"),
+    "片": ("区",),
+    "条": ("件", "例", "款"),
+    "类": ("似",),
+    "头": ("雁",),
+    "成": tuple("员立为本果效就熟功长型绩交都"),
+    "大": ("以来", "精神", "报告", "代表", "会议", "期间", "召开", "胜利", "和", "、", "以后"),
+}
+# the article-like 一 (一名新兵) and the ordinal-like lone 二 (二次推荐)
+_ARTICLES = {"一", "壹", "二", "贰", "貳"}
+_FREQ_UNITS = {"次", "回", "遍"}
+_MONEY_NOUNS_RE = re.compile(
+    r"(?:投资|资金|收入|利润|产值|销售额|经费|营业额|税收|总额|金额|补贴|奖金|基金|收益|贷款|投入|成本|费用)"
+    r"(?:总额|总计|累计)?(?:达到|达|为|是|共|约|超过|超|近|逾|突破)?$"
+)
+_COUNT_NOUNS_RE = re.compile(
+    r"(?:人数|户数|人口|数量|总数|人次|规模)(?:达到|达|为|是|共|约|超过|超|近|逾|突破)?$"
+)
+_NOT_NOUN_START = set("的是为在和与及以等用于把将被从对向到至也都又并而或就即了着过")
+_SUBJECT_STOP = frozenset(
+    _words(
+        "的 是 为 在 和 与 及 以 等 进行 开展 实现 达到 达 共 共计 累计 "
+        "分别 其中 占 参与 参加 完成 获得 受到 得到 通过 提供 解决 建立 建成 "
+        "组织 帮助 落实 推荐 选派 选拔 培训 服务 覆盖 涉及 包括 均 都 已 将 "
+        "并 还 同时 从 对 向 给 由 被 把 了 中 上 下 内 外 有 年 月 日 "
+        "到 至 比 较 增长 提高 超过 联合 进 入 来 去 开始 成立 组建 设立 "
+        "作为 用于 左右 以上 以下"
+    )
+)
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every count, yuan amount, percentage (and area/measure) in ``text``, in reading order.
+
+    Offsets point into ``text``; ``text[f.start:f.end] == f.text``. Never raises.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    scan = _FULLWIDTH_RE.sub(_to_ascii, text)  # same length: offsets stay valid
+    quoted = _quoted_spans(scan)
+    bounds = [m.start() for m in _SENT_END_RE.finditer(scan)]
+    figures: list[Figure] = []
+    prev: dict[str, Any] | None = None
+    for m in _candidates(scan):
+        try:
+            found = _interpret(m, scan, quoted)
+        except (ValueError, OverflowError, ZeroDivisionError):
+            found = []
+        for spec in found:
+            _inherit_qualifier(spec, prev, scan)
+            figures.append(_to_figure(spec, text, bounds))
+        if found:
+            prev = found[-1]
+    return figures
+
+
+def _to_ascii(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDTH)
+
+
+def _candidates(scan: str) -> Iterator[re.Match[str]]:
+    """Full-pattern matches anchored at each numeral run (a char-class scan is much faster
+    than trying the qualifier alternation at every position)."""
+    last_end = 0
+    size = len(scan)
+    for seed in _SEED_RE.finditer(scan):
+        pos, seed_end = seed.span()
+        if pos < last_end:
+            continue
+        if (
+            seed_end < size
+            and scan[seed_end] not in _FOLLOW
+            and not _SCALED_SEED_RE.search(seed.group())
+            and (pos == 0 or scan[pos - 1] not in _PRE_LAST)
+        ):
+            continue  # cheap rejection: nothing a figure could continue with (统一, 一些, 三年)
+        if pos > 0 and scan[pos - 1] in _PRE_LAST and not scan.startswith(("百分之", "千分之"), pos):
+            pos = max(last_end, _qualifier_start(scan, pos))
+        m = _FIGURE_RE.match(scan, pos)
+        if m is None or not m.group("n1"):
+            continue
+        last_end = m.end()
+        if m.group("unit") or m.group("sep") or m.group("cur") or _maybe_bare(m, scan):
+            yield m
+
+
+def _qualifier_start(scan: str, pos: int) -> int:
+    """Start of the qualifier and currency words written just before the numeral at ``pos``."""
+    for cur in _CURRENCIES:
+        if scan.startswith(cur, pos - len(cur)):
+            pos -= len(cur)
+            break
+    for size in (3, 2, 1):
+        if pos >= size and scan[pos - size : pos] in _PRE_SET:
+            return pos - size
+    return pos
+
+
+def _maybe_bare(m: re.Match[str], scan: str) -> bool:
+    """Cheap pre-test for a numeral without measure word (most such matches are no figure)."""
+    n1 = m.group("n1")
+    if n1 in ("一半", "半数") or m.group("s1") or "万" in n1 or "亿" in n1:
+        return True
+    return scan.startswith(_NOUNS_AFTER_NUMERAL, m.end())
+
+
+def _quoted_spans(scan: str) -> list[tuple[int, int]]:
+    return [(q.start(), q.end()) for q in _QUOTE_RE.finditer(scan)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def _interpret(m: re.Match[str], scan: str, quoted: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Decide whether a pattern match is a figure; return zero, one or two figure specs."""
+    pre, cur, unit, suf, n1, sep, n2 = m.group("pre", "cur", "unit", "suf", "n1", "sep", "n2")
+    if n1 in _ARTICLES and not sep and not m.group("s1"):
+        return []
+    num_start = m.start("cur") if cur else m.start("n1")
+    start = m.start("pre") if pre else num_start
+    if _inside(num_start, quoted) or _is_glued(scan, num_start, m):
+        return []
+    if _ordinal_before(scan, num_start) or _is_slogan(scan, m.start("n1")):
+        return []
+    if pre and not _prefix_is_qualifier(scan, m.start("pre"), pre, n1):
+        pre, start = None, num_start
+    if sep in ("/", "分之") and n2:
+        return _mark_prefix(_fraction(m, scan, start, pre, suf), pre)
+    if unit and not _unit_is_real(scan, m, unit):
+        unit, suf, end = None, None, m.start("unit")
+    elif suf or (unit == "元" and (m.group("jiao") or m.group("fen"))):
+        end = m.end()  # 30%以上, 123元1角1分
+    else:
+        end = m.end("unit") if unit else m.end()
+    if sep and n2 and not unit:
+        return []  # 1-10 without a measure word: dates, codes
+    kind, unit_out = _kind_of(m, scan, unit, cur, end)
+    if kind is None:
+        return []
+    if unit == "大" and scan[end : end + 1] in _COUNT_UNIT_SET:
+        unit_out, end = scan[end], end + 1  # 十大类: the measure word after 大 is the unit
+    unit = unit_out
+    return _mark_prefix(_specs(m, scan, kind, unit, pre, suf, start, end), pre)
+
+
+def _mark_prefix(specs: list[dict[str, Any]], pre: str | None) -> list[dict[str, Any]]:
+    for spec in specs:
+        spec["pre_word"] = pre
+        spec["inherit"] = pre is None
+    return specs
+
+
+def _is_glued(scan: str, num_start: int, m: re.Match[str]) -> bool:
+    """Numerals glued to Latin letters, URL or formula characters, or long digit runs."""
+    before = scan[num_start - 1] if num_start > 0 else ""
+    after = scan[m.end("n1")] if m.end("n1") < len(scan) else ""
+    if before and (before.isascii() and (before.isalnum() or before in "/=&#_+.:-@")):
+        return True
+    if after and (after in "+=@" or (after.isascii() and after.isalpha())):
+        return True
+    if after == "/" and not m.group("sep"):
+        return True
+    n1 = m.group("n1")
+    return len(n1) >= 9 and n1.isdigit()
+
+
+def _ordinal_before(scan: str, pos: int) -> bool:
+    return pos > 0 and scan[pos - 1] in "第每"
+
+
+def _is_slogan(scan: str, pos: int) -> bool:
+    return scan.startswith(_SLOGANS, pos)
+
+
+def _prefix_is_qualifier(scan: str, pos: int, pre: str, n1: str) -> bool:
+    """``约``/``近``/``超``/``上`` can end another word (制约, 最近, 赶超, 以上); ``上`` means
+    "over" only before a round scale (上万名, 上亿元), else it is a place (会上5名代表)."""
+    if pre == "上" and not all(c in _CN_UNITS or c in _CN_BIG for c in n1):
+        return False
+    if len(pre) > 1 or pos == 0:
+        return True
+    before = scan[pos - 1]
+    return not (
+        (pre == "约" and before in "制预签节契公条邀")
+        or (pre == "近" and before in "附最亲贴邻靠将接")
+        or (pre == "超" and before in "赶高")
+        or (pre == "上" and before in "以向之马线晚早")
+    )
+
+
+def _unit_is_real(scan: str, m: re.Match[str], unit: str) -> bool:
+    """A measure-word match that actually starts another word is not a measure word."""
+    after_pos = m.end("unit")
+    nxt = scan[after_pos : after_pos + 4]
+    if scan.startswith(_NOUNS_AFTER_NUMERAL, m.start("unit")):
+        return False
+    falses = _UNIT_FALSE_NEXT.get(unit)
+    return not (falses and nxt.startswith(falses))
+
+
+def _kind_of(
+    m: re.Match[str], scan: str, unit: str | None, cur: str | None, end: int
+) -> tuple[FigureKind | None, str | None]:
+    """The figure's kind and reported unit, or ``(None, None)`` when it is no figure."""
+    n1 = m.group("n1")
+    if cur in ("百分之", "千分之"):
+        return "percent", "%"
+    if n1 in ("一半", "半数"):
+        return ("percent", "%") if unit is None else (None, None)
+    if not _numeral_ok(m, scan, unit, cur):
+        return None, None
+    if cur:
+        return "money", "元"
+    if unit is None:
+        return _bare_kind(m, scan, end)
+    if unit in _MONEY_UNITS:
+        return "money", "元"
+    if unit in ("%",):
+        return "percent", "%"
+    if unit in ("个百分点", "百分点"):
+        return "percentage_point", "百分点"
+    if unit == "成":
+        return ("percent", "%") if _is_small_cn(n1) and not m.group("s1") else (None, None)
+    if unit == "大":
+        return _da_kind(m, scan)
+    if unit == "块":
+        nxt = scan[m.end("unit") : m.end("unit") + 1]
+        return ("money", "元") if not nxt or not _CJK_RE.match(nxt) else ("count", "块")
+    if unit in _AREA_UNITS:
+        return "area", unit
+    if unit in _MEASURE_UNITS:
+        return "measure", unit
+    return _count_kind(m, scan, unit)
+
+
+def _numeral_ok(m: re.Match[str], scan: str, unit: str | None, cur: str | None) -> bool:
+    """Reject the article ``一``, the ordinal-like lone ``二`` and bare scale words."""
+    n1 = m.group("n1")
+    if _PURE_SCALE_RE.fullmatch(n1) and not (m.group("pre") or cur or m.group("m1") or m.group("p1")):
+        return False  # 千人计划, 万人: a bare scale needs 近/超/上 before it or 余/多 after it
+    if n1[0] in "十百千万" and _after_vague(scan, m.start("n1")):
+        return False  # 数十名, 几百人: no number is stated
+    start = m.start("n1")
+    if all(c in _CN_UNITS or c in _CN_BIG for c in n1) and start > 0 and scan[start - 1] == "”":
+        return False  # “天大的小事”百名党员“…”: a round numeral glued to a quoted name is part of it
+    return parse_number(n1) is not None
+
+
+def _after_vague(scan: str, pos: int) -> bool:
+    return (pos > 0 and scan[pos - 1] in "数几") or scan.startswith("若干", pos - 2)
+
+
+def _is_small_cn(n1: str) -> bool:
+    return (len(n1) == 1 and n1 in _CN_DIGITS) or n1 == "十"
+
+
+def _da_kind(m: re.Match[str], scan: str) -> tuple[FigureKind | None, str | None]:
+    """``五大功能``: a count without measure word, for small numerals only (十七大 is a congress)."""
+    value = parse_number(m.group("n1"))
+    nxt = scan[m.end("unit") : m.end("unit") + 1]
+    if value is None or not 2 <= value <= 10 or m.group("s1") or m.group("m1") or not _CJK_RE.match(nxt):
+        return None, None
+    return "count", None
+
+
+def _bare_kind(m: re.Match[str], scan: str, end: int) -> tuple[FigureKind | None, str | None]:
+    """A numeral with no measure word: ``十部门``, ``3000万游客``, ``受益人数超6万``, ``投资3亿``."""
+    if m.group("sep"):
+        return None, None
+    rest = scan[end : end + 4]
+    if rest.startswith(_NOUNS_AFTER_NUMERAL) and not m.group("m1"):
+        return "count", None
+    scaled = bool(m.group("s1")) or any(c in _CN_BIG for c in m.group("n1"))
+    if not scaled or m.group("n1")[0] in _CN_BIG:
+        return None, None
+    before = scan[max(0, m.start() - 12) : m.start()]
+    if _MONEY_NOUNS_RE.search(before):
+        return "money", "元"
+    if _COUNT_NOUNS_RE.search(before):
+        return "count", None
+    nxt = rest[:1]
+    if m.group("n1")[0].isdigit() and _CJK_RE.match(nxt) and nxt not in _NOT_NOUN_START:
+        return "count", None
+    return None, None
+
+
+def _count_kind(m: re.Match[str], scan: str, unit: str) -> tuple[FigureKind | None, str | None]:
+    """A numeral + measure word: reject formulas and frequencies."""
+    if scan.startswith(("一", "“一"), m.end("unit")):
+        return None, None  # 四个一批, 五个一工程, 四个“一”: formulas
+    if unit in _FREQ_UNITS and _after_every(scan, m.start()):
+        return None, None
+    return "count", unit
+
+
+def _after_every(scan: str, pos: int) -> bool:
+    """A ``每`` earlier in the same clause makes ``N次`` a frequency (每季度开展1次)."""
+    i = pos - 1
+    while i >= 0 and pos - i <= 12 and scan[i] not in _CLAUSE_PUNCT:
+        if scan[i] == "每":
+            return True
+        i -= 1
+    return False
+
+
+def _fraction(
+    m: re.Match[str], scan: str, start: int, pre: str | None, suf: str | None
+) -> list[dict[str, Any]]:
+    """``4/5`` -> 80, ``三分之一`` -> 33.33, as percent."""
+    a, b = parse_number(m.group("n1")), parse_number(m.group("n2"))
+    if a is None or b is None or m.group("unit") or m.group("s1") or m.group("m1"):
+        return []
+    if m.group("sep") == "分之":
+        a, b = b, a
+    if b == 0 or not 0 < a <= b or b > 100 or a != int(a) or b != int(b):
+        return []
+    end = m.end("suf") if suf else m.end("n2")
+    if end < len(scan) and (scan[end] in "/年月日号" or scan[end].isdigit()):  # 3/4月: a date
+        return []
+    if m.group("sep") == "/" and (_looks_like_date(scan, m) or m.group("cur")):
+        return []
+    value = round(a / b * 100, 2)
+    qual = _qualifier(pre, None, suf)
+    return [_spec("percent", value, "%", qual, start, end, m)]
+
+
+def _looks_like_date(scan: str, m: re.Match[str]) -> bool:
+    return (m.start("n1") > 0 and scan[m.start("n1") - 1] in "/-.") or not m.group("n1").isdigit()
+
+
+def _specs(
+    m: re.Match[str],
+    scan: str,
+    kind: FigureKind,
+    unit: str | None,
+    pre: str | None,
+    suf: str | None,
+    start: int,
+    end: int,
+) -> list[dict[str, Any]]:
+    """Value, interval and qualifier of a (possibly ranged) figure."""
+    scale1 = _scale(m.group("s1"))
+    scale2 = _scale(m.group("s2"))
+    v1 = _value(m.group("n1"), scale1, m.group("cur"))
+    if unit == "%" and m.group("unit") == "成" and v1 is not None:
+        v1 *= 10  # 三成 = 30%
+    if v1 is None:
+        return []
+    if m.group("unit") == "元" and (m.group("jiao") or m.group("fen")):
+        jiao, fen = parse_number(m.group("jiao") or "0") or 0, parse_number(m.group("fen") or "0") or 0
+        v1 += jiao / 10 + fen / 100  # 123元1角1分
+    mid = m.group("m1") or m.group("p1")
+    if m.group("sep") and m.group("n2"):
+        v2 = _value(m.group("n2"), scale2, None)
+        if v2 is None:
+            return []
+        shared = _trailing_scale(m.group("n2")) * scale2
+        n1_scaled = m.group("s1") or any(c in _CN_BIG for c in m.group("n1"))
+        if not n1_scaled and shared != 1 and v1 < v2 / shared + 1e-9:
+            v1 *= shared  # 5-10万元: the scale is shared
+        if v1 >= v2:
+            return []
+        return [_spec(kind, v, unit, "range", start, end, m, v1, v2) for v in (v1, v2)]
+    pair = _adjacent_range(m.group("n1"))
+    if pair and not mid:
+        lo, hi = (x * scale1 for x in pair)
+        return [_spec(kind, v, unit, "range", start, end, m, lo, hi) for v in (lo, hi)]
+    if mid == "几":
+        base = v1  # 十几万: 10 x 万, the 几 adds 1..9 tens
+        step = base / 10
+        return [_spec(kind, base, unit, "over", start, end, m, base + step, base + 9 * step)]
+    qual = _qualifier(pre, mid, suf)
+    return [_spec(kind, v1, unit, qual, start, end, m)]
+
+
+def _trailing_scale(n: str) -> float:
+    """The 万/亿 scale a numeral ends with (``10万`` -> 10000), 1 if none."""
+    stripped = n.rstrip(_CN_B)
+    return _scale(n[len(stripped) :]) if stripped and stripped[-1].isdigit() else 1.0
+
+
+def _scale(s: str | None) -> float:
+    value = 1.0
+    for c in s or "":
+        value *= _CN_BIG[c]
+    return value
+
+
+def _value(n: str, scale: float, cur: str | None) -> float | None:
+    if n in ("一半", "半数"):
+        return 50.0
+    v = parse_number(n)
+    if v is None:
+        return None
+    if cur == "千分之":
+        return round(v / 10, 4)
+    return v * scale
+
+
+def _adjacent_range(n: str) -> tuple[float, float] | None:
+    """``两三``, ``三五``, ``七八``: two single digits in rising order read as a range."""
+    if len(n) != 2 or n[0] not in _CN_DIGITS or n[1] not in _CN_DIGITS:
+        return None
+    a, b = _CN_DIGITS[n[0]], _CN_DIGITS[n[1]]
+    return (float(a), float(b)) if 0 < a < b else None
+
+
+def _qualifier(pre: str | None, mid: str | None, suf: str | None) -> Qualifier | None:
+    for word in (pre, mid, suf):
+        if word in _OVER:
+            return "over"
+        if word in _UNDER:
+            return "under"
+        if word in _APPROX:
+            return "approx"
+    return None
+
+
+def _spec(
+    kind: FigureKind,
+    value: float,
+    unit: str | None,
+    qual: Qualifier | None,
+    start: int,
+    end: int,
+    m: re.Match[str],
+    low: float | None = None,
+    high: float | None = None,
+) -> dict[str, Any]:
+    if qual is None:
+        low = high = value
+    elif qual == "over" and low is None:
+        low = value
+    elif qual == "under":
+        high = value
+    return {
+        "kind": kind,
+        "value": value,
+        "unit": unit,
+        "qualifier": qual,
+        "low": low,
+        "high": high,
+        "start": start,
+        "end": end,
+    }
+
+
+def _inherit_qualifier(spec: dict[str, Any], prev: dict[str, Any] | None, scan: str) -> None:
+    """``不低于1/2和1/3``: a list item right after a qualified figure shares its qualifier."""
+    if prev is None or spec["qualifier"] is not None or not spec["inherit"] or prev["qualifier"] is None:
+        return
+    if prev["qualifier"] == "range" or prev["kind"] != spec["kind"]:
+        return
+    gap = scan[prev["end"] : spec["start"]]
+    if gap in ("、", "和", "及", "与", "或", ",") and prev.get("pre_word"):
+        spec["qualifier"] = prev["qualifier"]
+        over = prev["qualifier"] == "over"
+        spec["low"], spec["high"] = (spec["value"], None) if over else (None, spec["value"])
+        if prev["qualifier"] == "approx":
+            spec["low"] = spec["high"] = None
+        spec["pre_word"] = prev["pre_word"]
+
+
+def _to_figure(spec: dict[str, Any], text: str, bounds: list[int]) -> Figure:
+    start, end = spec["start"], spec["end"]
+    sentence = _sentence(text, bounds, start, end)
+    subject = _subject(text, start, end)
+    if spec["unit"] is None and spec["kind"] == "count" and subject and text.startswith(subject, end):
+        end += len(subject)  # no measure word: the noun is part of the surface (十部门, 3000万游客)
+    low, high = spec["low"], spec["high"]
+    return Figure(
+        kind=spec["kind"],
+        value=float(spec["value"]),
+        low=None if low is None else float(low),
+        high=None if high is None else float(high),
+        unit=spec["unit"],
+        qualifier=spec["qualifier"],
+        subject=subject,
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence=sentence,
+    )
+
+
+def _sentence(text: str, bounds: list[int], start: int, end: int) -> str:
+    i = bisect.bisect_left(bounds, start)
+    left = bounds[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(bounds, end)
+    right = bounds[j] + 1 if j < len(bounds) else len(text)
+    return text[left:right].strip()
+
+
+# ---------------------------------------------------------------- subjects
+
+_lexicon: dict[str, int] | None = None
+_MAX_WORD = 6
+
+
+def _words_of_lexicon() -> dict[str, int]:
+    """jieba's dictionary (word -> frequency), loaded once, on the first subject looked up."""
+    global _lexicon
+    if _lexicon is None:
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.check_initialized()
+        _lexicon = jieba.dt.FREQ
+    return _lexicon
+
+
+def _cut(window: str) -> list[str]:
+    """Backward maximum matching over jieba's dictionary: on a dozen characters it finds the
+    words of the noun phrases wanted here (受益|人数, 工作|队员) several times faster than
+    ``jieba.lcut``."""
+    lexicon = _words_of_lexicon()
+    words: list[str] = []
+    end = len(window)
+    while end > 0:
+        for size in range(min(_MAX_WORD, end), 1, -1):
+            if lexicon.get(window[end - size : end]):
+                break
+        else:
+            size = 1
+        words.append(window[end - size : end])
+        end -= size
+    words.reverse()
+    return words
+
+
+_GENERIC_HEADS = frozenset(_words("人数 户数 人次 数量 总数 规模 比例 总额 金额 资金 费用 面积"))
+_SUBJ_AFTER_RE = re.compile(r"[^\n。!?;,:、()“”《》\"'0-9%]{1,14}")
+_SUBJ_BEFORE_RE = re.compile(r"[^\n。!?;,:、()“”《》\"'0-9%]{1,14}$")
+
+
+def _subject(text: str, start: int, end: int) -> str | None:
+    after = _SUBJ_AFTER_RE.match(text, end)
+    if after:
+        subject = _subject_after(after.group())
+        if subject:
+            return subject
+    before = _SUBJ_BEFORE_RE.search(text, max(0, start - 14), start)
+    return _subject_before(before.group()) if before else None
+
+
+@lru_cache(maxsize=8192)
+def _subject_after(window: str) -> str | None:
+    words: list[str] = []
+    for w in _cut(window):
+        if w in _SUBJECT_STOP and words:
+            break
+        if w in _SUBJECT_STOP:
+            continue
+        words.append(w)
+    subject = "".join(words).lstrip("的")
+    return subject if len(subject) >= 1 and _CJK_RE.match(subject) else None
+
+
+@lru_cache(maxsize=8192)
+def _subject_before(window: str) -> str | None:
+    words = _cut(window)
+    while words and (words[-1] in _SUBJECT_STOP or len(words[-1]) == 1):
+        words.pop()
+    if not words:
+        return None
+    # the last word names what is counted; a generic head (人数, 总额) needs the word before it
+    subject = "".join(words[-2:]) if words[-1] in _GENERIC_HEADS else words[-1]
+    return subject if _CJK_RE.match(subject) else None

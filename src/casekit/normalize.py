@@ -1,0 +1,678 @@
+"""Normalize a decoded bulletin into the text every later stage (and every offset) refers to.
+
+``normalize(text)`` chains small pure ``str -> str`` steps, each public and tested on its own.
+The normalized text follows these conventions (docs/DESIGN.md, "The normalized text"):
+
+- Simplified script (OpenCC t2s, run only over lines holding traditional characters).
+- Inline pinyin after characters removed (``區(qū)`` -> ``區``); real parentheses kept.
+- Digits and Latin letters in ASCII; ``％`` -> ``%``; ``．`` -> ``.``.
+- Punctuation: ``，：；（）！？`` -> ASCII ``, : ; ( ) ! ?``; kept as they are: ``。、“”‘’《》【】…—·``.
+- Whitespace: U+3000 and no-break spaces become spaces; a space between two CJK characters
+  (or CJK punctuation) is dropped; other runs of spaces fold to one; lines are stripped.
+- One paragraph per line (``\\n`` between paragraphs, no blank lines): lines cut by a fixed-width
+  wrap or a page break inside a sentence are rejoined; headings and real paragraphs are not.
+- Page furniture removed (navigation, share/app links, copyright and error-report notices,
+  hotline and licence footers, "related documents" lists, repeated title lines).
+
+Order matters: pinyin goes before script conversion (annotations follow traditional
+characters), width and punctuation before furniture (patterns are written in ASCII
+punctuation), furniture before rejoining (so footers are never glued onto content).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+Script = Literal["simplified", "traditional", "mixed"]
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_PUNCT = "。、“”‘’《》【】…—·「」『』〈〉〔〕"
+_ASCII_CLAUSE = ",:;()!?"
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """The normalized text and the script of the original text."""
+
+    text: str
+    script: Script
+
+
+# --------------------------------------------------------------------------------------------
+# Inline pinyin
+# --------------------------------------------------------------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_TONE_BASE = str.maketrans(
+    {
+        **{c: "a" for c in "āáǎà"},
+        **{c: "e" for c in "ēéěè"},
+        **{c: "i" for c in "īíǐì"},
+        **{c: "o" for c in "ōóǒò"},
+        **{c: "u" for c in "ūúǔù"},
+        **{c: "ü" for c in "ǖǘǚǜ"},
+        **{c: "n" for c in "ńňǹ"},
+        "ḿ": "m",
+    }
+)
+# Approximate syllable grammar (initial + final); it only has to tell pinyin from English words.
+_SYLLABLE = (
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ong|ing|ian|iao|uai|uan|üan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu"
+    r"|in|ua|uo|ui|un|üe|ue|ve|ün|a|o|e|i|u|ü|v)|hng|hm|ng|m|n)"
+)
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
+# A run of parenthesized lowercase words; an annotation when it follows a CJK character.
+_PARENTHESIZED_LOWER = re.compile(rf"[(（][a-zü{_TONED}]{{1,18}}[)）](?:[(（][a-zü{_TONED}]{{1,18}}[)）])*")
+_ONE_ANNOTATION = re.compile(rf"[(（]([a-zü{_TONED}]+)[)）]")
+_TONE_MARK = re.compile(f"[{_TONED}]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _annotation_start(text: str, run: re.Match[str]) -> int:
+    """Where an annotation run starts, spaces before it included, if a CJK character precedes
+    it (else 0: a run at the very start of the text annotates nothing)."""
+    start = run.start()
+    while start and text[start - 1] in " \u3000\u00a0":
+        start -= 1
+    return start if start and _CJK_CHAR.match(text, start - 1) else 0
+
+
+@lru_cache(maxsize=4096)
+def _is_pinyin(word: str, *, toneless_ok: bool) -> bool:
+    """One pinyin syllable, toned, or bare (neutral tone) on a page that has toned ones.
+
+    Annotations follow single characters, so a reading is one syllable with at most one tone
+    mark: ``(café)`` or ``(fābù)`` stay, in doubt.
+    """
+    tones = sum(1 for c in word if c in _TONED)
+    if tones > 1 or (tones == 0 and not toneless_ok):
+        return False
+    return _ONE_SYLLABLE.fullmatch(word.translate(_TONE_BASE)) is not None
+
+
+def strip_inline_pinyin(text: str) -> str:
+    """Remove pinyin readings written after characters (``區(qū)`` -> ``區``).
+
+    Only lowercase pinyin directly after a CJK character counts; a bare syllable without tone
+    marks (``的(de)``) only on a page that also holds toned annotations. Anything else in
+    parentheses (``(1)``, ``(qq群)``, ``(www…)``, ``(试行)``) is kept: in doubt, keep.
+    """
+    if "(" not in text and "（" not in text:
+        return text
+    runs = [(start, m) for m in _PARENTHESIZED_LOWER.finditer(text) if (start := _annotation_start(text, m))]
+    if not runs:
+        return text
+    toneless_ok = any(_TONE_MARK.search(m.group()) for _, m in runs)
+    pieces, last = [], 0
+    for start, run in runs:
+        words = _ONE_ANNOTATION.findall(run.group())
+        if all(_is_pinyin(w, toneless_ok=toneless_ok) for w in words):
+            pieces.append(text[last:start])
+            last = run.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# --------------------------------------------------------------------------------------------
+# Script: detection and selective traditional -> simplified conversion
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ScriptTables:
+    char_map: dict[int, str]  # t2s single characters (OpenCC TSCharacters, first candidate)
+    phrases: dict[str, str]  # t2s phrases (OpenCC TSPhrases)
+    any_trad: frozenset[str]  # characters t2s changes
+    strict_trad: frozenset[str]  # ... that are not also normal simplified characters
+    strict_simp: frozenset[str]  # characters only simplified text uses
+
+
+def _opencc_dictionary(name: str) -> dict[str, str]:
+    import opencc  # local: only needed once, when tables are built
+
+    path = Path(opencc.__file__).parent / "dictionary" / name
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if key and values:
+            table[key] = values.split(" ")[0]
+    return table
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _ScriptTables:
+    """Build the conversion tables once, lazily (most bulletins never need them)."""
+    t2s = {k: v for k, v in _opencc_dictionary("TSCharacters.txt").items() if len(k) == 1 and k != v}
+    # resolve chains (A -> B -> C) so that converting twice changes nothing
+    for key, value in t2s.items():
+        while value in t2s and t2s[value] != value:
+            value = t2s[value]
+        t2s[key] = value
+    phrases = {k: v for k, v in _opencc_dictionary("TSPhrases.txt").items() if len(k) > 1}
+    s2t = {k for k, v in _opencc_dictionary("STCharacters.txt").items() if len(k) == 1 and k != v}
+    return _ScriptTables(
+        char_map={ord(k): v for k, v in t2s.items()},
+        phrases=phrases,
+        any_trad=frozenset(t2s),
+        # characters valid in both scripts (乾, 於, 後... are also GB2312 characters) prove nothing
+        strict_trad=frozenset(c for c in t2s if not _encodable(c, "gb2312")),
+        strict_simp=frozenset(c for c in s2t if not _encodable(c, "big5")),
+    )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _chars_outside_gb2312_lines(text: str) -> set[str]:
+    """The characters of the lines GB2312 cannot encode: a superset of the traditional-only
+    characters present (none lie in GB2312). A strict encode runs at codec speed and most
+    lines of simplified text pass it; ``set()`` over all the text would be ten times slower."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        chars: set[str] = set()
+        for line in text.split("\n"):
+            try:
+                line.encode("gb2312")
+            except UnicodeEncodeError:
+                chars.update(line)
+        return chars
+    return set()
+
+
+def _census(text: str, tables: _ScriptTables) -> tuple[Script, set[str]]:
+    """The script, decided on the share of script-specific character types (not occurrences:
+    cheaper), and a set holding every character of the text that may need converting."""
+    candidates = _chars_outside_gb2312_lines(text)
+    trad = len(candidates & tables.strict_trad)
+    if trad == 0:
+        return "simplified", candidates
+    chars = set(text)
+    simp = len(chars & tables.strict_simp)
+    share = trad / (trad + simp)
+    if share >= 0.9:
+        return "traditional", chars
+    if share <= 0.1:
+        return "simplified", chars
+    return "mixed", chars
+
+
+def detect_script(text: str) -> Script:
+    """``simplified``, ``traditional`` or ``mixed``, from characters unique to one script."""
+    if _NON_ASCII.search(text) is None:
+        return "simplified"
+    return _census(text, _tables())[0]
+
+
+def _phrase_splitter(text: str, chars: set[str], tables: _ScriptTables) -> re.Pattern[str] | None:
+    """A regex of the t2s phrases present in ``text`` (longest first), None if there is none.
+
+    Phrases are first screened by their characters (``chars`` holds those of the text): one
+    regex of all of them, or a substring search for each, would be slow on long texts."""
+    present = sorted(
+        (p for p in tables.phrases if all(c in chars for c in p) and p in text), key=len, reverse=True
+    )
+    return re.compile("(" + "|".join(map(re.escape, present)) + ")") if present else None
+
+
+def _t2s(text: str, tables: _ScriptTables, splitter: re.Pattern[str] | None) -> str:
+    """OpenCC t2s semantics (longest phrase first, else character map) at C speed."""
+    if splitter is None:
+        return text.translate(tables.char_map)
+    parts = splitter.split(text)
+    # odd items are phrase matches, even items the text between them
+    return "".join(
+        tables.phrases[part] if i % 2 else part.translate(tables.char_map) for i, part in enumerate(parts)
+    )
+
+
+def _convert_lines(text: str, chars: set[str], script: Script, tables: _ScriptTables) -> str:
+    """Convert the lines that need it: in a simplified text, only those holding a character
+    that traditional text alone uses; in a traditional or mixed one, every non-ASCII line (the
+    few characters valid in both scripts, such as 後 or 於, are then meant as traditional)."""
+    lines = text.split("\n")
+    if script != "simplified":
+        splitter = _phrase_splitter(text, chars, tables)
+        return "\n".join(line if line.isascii() else _t2s(line, tables, splitter) for line in lines)
+    trigger = list(chars & tables.strict_trad)
+    if not trigger:
+        return text
+    converted = []
+    for line in lines:
+        if any(c in line for c in trigger):
+            line = _t2s(line, tables, _phrase_splitter(line, chars, tables))
+        converted.append(line)
+    return "\n".join(converted)
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional characters to simplified, touching only the lines that hold them.
+
+    The tables are OpenCC's t2s dictionaries, applied like OpenCC does (longest phrase, else
+    character) but with ``str.translate``, about a hundred times faster than OpenCC's own loop.
+    """
+    if _NON_ASCII.search(text) is None:
+        return text
+    tables = _tables()
+    script, chars = _census(text, tables)
+    return _convert_lines(text, chars, script, tables)
+
+
+# --------------------------------------------------------------------------------------------
+# Width, punctuation, whitespace
+# --------------------------------------------------------------------------------------------
+
+# str.translate does a dict lookup per character (slow on CJK text): the steps below use
+# str.replace and small regexes instead, and skip text that holds nothing to change.
+_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
+_PUNCT_PAIRS = tuple(zip("，：；（）！？", ",:;()!?", strict=True))
+_ODD_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_ZERO_WIDTHS = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTHS}]")
+
+
+def _to_ascii(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - 0xFEE0)  # the full-width forms mirror ASCII 0x21-0x7E
+
+
+def unify_width(text: str) -> str:
+    """Full-width digits and Latin letters to ASCII; ``％`` -> ``%``, ``．`` -> ``.``."""
+    return _FULL_WIDTH_ALNUM.sub(_to_ascii, text) if _FULL_WIDTH_ALNUM.search(text) else text
+
+
+def unify_punctuation(text: str) -> str:
+    """``，：；（）！？`` -> ``, : ; ( ) ! ?``; other CJK punctuation is kept as it is."""
+    for full, ascii_mark in _PUNCT_PAIRS:
+        text = text.replace(full, ascii_mark)
+    return text
+
+
+_CJKISH = f"{_CJK}{_CJK_PUNCT}{re.escape(_ASCII_CLAUSE)}"
+_STRONG_CJK = f"{_CJK}{_CJK_PUNCT}"
+_SPACE_RUN = re.compile(r" {2,}")
+# a space with CJK (or CJK punctuation) on both sides; ASCII , : ; ( ) ! ? stand for the
+# full-width marks they replaced, but a space between two of them alone is left alone
+# written to start with the space itself, so that the regex engine scans for spaces only
+_CJK_SPACE = re.compile(rf" (?:(?<=[{_STRONG_CJK}] )(?=[{_CJKISH}])|(?<=[{_CJKISH}] )(?=[{_STRONG_CJK}]))")
+
+
+def fold_whitespace(text: str) -> str:
+    """Unify spaces, drop a space between CJK characters, fold runs, strip lines.
+
+    Line structure (blank lines included) is kept: blank lines are evidence for page breaks.
+    """
+    if any(c in text for c in _ODD_SPACES):
+        text = _ODD_SPACE.sub(" ", text)
+    if any(c in text for c in _ZERO_WIDTHS):
+        text = _ZERO_WIDTH.sub("", text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    if " " not in text:
+        return text
+    text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    return _CJK_SPACE.sub("", text)
+
+
+# --------------------------------------------------------------------------------------------
+# Page furniture
+# --------------------------------------------------------------------------------------------
+
+# navigation / breadcrumb lines
+_BREADCRUMB = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|当前页面|现在位置)\s*[:>›»]"
+    r"|^(?:首页|主页|网站首页)\s*[>›»/→]"
+)
+# markup debris: image links, table pipes, rules; nothing readable left after removal
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[\s*\]\([^)]*\)|[|*#=_~\-]+")
+_MARKUP_HINT = re.compile(r"[|*#=_~\-\]]")
+_READABLE = re.compile(rf"[{_CJK}A-Za-z0-9]")
+_TABLE_TAIL = re.compile(r"\s*\|[\s|]*$")
+_URL_LINE = re.compile(
+    r"^(?:(?:original\s+url|source\s+url|url|原文链接|原文地址|原文网址|来源网址|本文链接|文章链接|网址|链接)\s*:\s*)?"
+    r"(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
+# copyright / disclaimer / error-report notices
+_NOTICE = re.compile(
+    r"^[\[【(]?(?:声明|免责声明|版权声明|郑重声明|特别声明)[\]】)]?\s*:"
+    r"|^[\[【](?:声明|免责声明|版权声明)[\]】]"
+    r"|【纠错】|\[纠错\]"
+    r"|版权所有|copyright|©|all rights reserved"
+    r"|ICP\s*[备证]|公网安备|网安备|网监备|许可证编号|许可证号|经营许可证|违法和不良信息|不良信息举报"
+    r"|增值电信业务|网站标识码|举报邮箱|举报受理|网站地图"
+    r"|举报电话\s*:\s*[\d()\-]{5,}",
+    re.IGNORECASE,
+)
+# every notice pattern holds one of these characters: a cheap test before the full one
+_NOTICE_HINT = re.compile("[声纠版备许违增标举图cCiIrR©]")
+# a notice marker in a sentence that ends like prose stays: that is a body sentence
+_PROSE_END = re.compile(r"[。!?]$")
+_ISOLATED_NOTICE = re.compile(r"^[\[【(]?(?:声明|免责声明|版权声明)|【纠错】|\[纠错\]")
+# vocabulary of buttons and link lists; a short line made only of these is furniture
+_FURNITURE_WORDS = re.compile(
+    r"手机版|电脑版|移动版|触屏版|微信公众号|公众号|官方微博|新浪微博|腾讯微博|微信|微博|QQ空间|朋友圈|扫一扫|二维码"
+    r"|分享到|分享|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|加入收藏"
+    r"|字号|默认|上一篇|下一篇|上一页|下一页|相关主题|相关文档|相关文章|相关阅读|相关推荐|相关链接|相关资料|相关下载"
+    r"|文本预览|最新文档|热门文档|热门推荐|推荐阅读|延伸阅读|猜你喜欢|更多|查看更多|免费下载|全文下载|下载文档|下载"
+    r"|在线阅读|登录|注册|首页|评论|点赞|阅读次数|浏览次数|访问量|点击数|纠错|【纠错】|\[纠错\]|繁体|简体|无障碍"
+    r"|[大中小]",
+    re.IGNORECASE,
+)
+_FURNITURE_START = re.compile(r"[\s|>›»·、\[\]【】\-]*(?:" + _FURNITURE_WORDS.pattern + ")", re.IGNORECASE)
+_RELATED_WORDS = ("相关", "文本预览", "最新文档", "热门", "推荐阅读", "延伸阅读", "猜你喜欢", "更多阅读")
+_RELATED_HEADING = re.compile(
+    r"^(?:相关主题|相关文档|相关文章|相关阅读|相关推荐|相关链接|相关资料|相关下载|文本预览|最新文档|热门文档"
+    r"|热门推荐|推荐阅读|延伸阅读|猜你喜欢|更多阅读)"
+)
+_LEFTOVER = re.compile(r"[\s\d:,;.!?()/|>›»·、。【】\[\]<>\-]*")
+# editor/source/author lines and a trailing author byline such as "(王 梅)"
+_CREDIT = re.compile(r"^[(\[【]?(?:责任编辑|编辑|责编|审核|校对|摄影)\s*:[^。]{1,30}[)\]】]?$")
+# source, author and sponsor lines may name the issuing body: furniture only in the footer
+_SOURCE = re.compile(
+    r"^[(\[【]?(?:来源|稿源|供稿|信息来源|文章来源|作者|撰稿|通讯员|记者|主办单位|承办单位|协办单位|技术支持)"
+    r"\s*:[^。]{1,40}[)\]】]?$"
+)
+# a page header's meta line: two or more fields such as 来源: 作者: 发布时间: 浏览次数:
+_META_FIELD = re.compile(
+    r"(?:来源|作者|发布时间|发表时间|时间|日期|浏览次数|浏览|点击数|点击|阅读次数|字号|编辑)\s*:"
+)
+# page numbers of a printed or PDF layout: "- 3 -", "—3—", "第3页", "第 3 页 共 10 页", "3/10"
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
+_BYLINE = re.compile(rf"^[(\[【]\s*[{_CJK}·]{{1,4}}(?:[ 、,][{_CJK}·]{{1,4}}){{0,3}}\s*[)\]】]$")
+_END_MARK = re.compile(r"^[(\[【]?(?:完|全文完|本文完|终)[)\]】]?$")
+_FOOTER_DEPTH = 12  # content lines from the end where footer-only patterns apply
+
+_SHORT = 40
+_FURNITURE_MAX = 160  # furniture lines are short; a long line is content (and skipped fast)
+
+
+def _is_markup_debris(line: str) -> bool:
+    if _MARKUP_HINT.search(line) is None:
+        return _READABLE.search(line) is None
+    return _READABLE.search(_MARKUP.sub("", line)) is None
+
+
+def _is_vocabulary_only(line: str) -> bool:
+    """A short line made only of button / link-list words (and separators, counters)."""
+    if len(line) > _SHORT:
+        return False
+    if _FURNITURE_START.match(line) is None:  # cheap test first: most lines fail it
+        return False
+    return _LEFTOVER.fullmatch(_FURNITURE_WORDS.sub("", line)) is not None
+
+
+def _is_notice(line: str) -> bool:
+    if _NOTICE_HINT.search(line) is None or _NOTICE.search(line) is None:
+        return False
+    # a hotline or licence notice is a fragment, not prose; explicit notice tags always go
+    return _PROSE_END.search(line) is None or _ISOLATED_NOTICE.search(line) is not None
+
+
+def is_furniture_line(line: str) -> bool:
+    """Furniture wherever it stands: navigation, links, notices, footers, markup debris."""
+    line = line.strip()
+    if not line or len(line) > _FURNITURE_MAX:
+        return False
+    return (
+        _BREADCRUMB.search(line) is not None
+        or _is_markup_debris(line)
+        or _URL_LINE.match(line) is not None
+        or _is_vocabulary_only(line)
+        or _is_notice(line)
+        or _CREDIT.match(line) is not None
+        or _PAGE_NUMBER.match(line) is not None
+        or len(_META_FIELD.findall(line)) >= 2
+    )
+
+
+def _is_footer_line(line: str) -> bool:
+    """Furniture at the end of a page: also table rows, bylines, end marks, source lines."""
+    return (
+        is_furniture_line(line)
+        or ("|" in line and _TABLE_TAIL.search(line) is not None)
+        or _BYLINE.match(line) is not None
+        or _END_MARK.match(line) is not None
+        or _SOURCE.match(line) is not None
+    )
+
+
+def _content_indexes(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.strip()]
+
+
+def _drop_related_lists(text: str, lines: list[str], keep: list[bool]) -> None:
+    """From a "related documents" heading in the second half on: a list of other titles."""
+    if not any(word in text for word in _RELATED_WORDS):
+        return
+    content = _content_indexes(lines)
+    for pos, i in enumerate(content):
+        if pos < len(content) // 2 or not _RELATED_HEADING.match(lines[i].strip()):
+            continue
+        rest = [j for j in content[pos + 1 :] if keep[j]]
+        if all(len(lines[j]) <= 60 and not lines[j].rstrip().endswith("。") for j in rest):
+            for j in [i, *rest]:
+                keep[j] = False
+            return
+
+
+def _drop_footer(lines: list[str], keep: list[bool]) -> None:
+    """Drop the trailing block of footer lines (at most the last few content lines, so that
+    a page whose every line carries table debris keeps its content)."""
+    for depth, i in enumerate(reversed(_content_indexes(lines))):
+        if keep[i] and (depth >= _FOOTER_DEPTH or not _is_footer_line(lines[i])):
+            return
+        keep[i] = False
+
+
+def _drop_repeated_title(lines: list[str], keep: list[bool]) -> None:
+    """Later copies of the title line (the first content line) and adjacent duplicates."""
+    content = [i for i in _content_indexes(lines) if keep[i]]
+    if not content:
+        return
+    title = lines[content[0]].strip()
+    title_like = len(title) <= 60 and _PROSE_END.search(title) is None
+    previous = title
+    for i in content[1:]:
+        line = lines[i].strip()
+        if (title_like and line == title) or (line == previous and len(line) <= 60):
+            keep[i] = False
+        else:
+            previous = line
+
+
+def drop_furniture(text: str) -> str:
+    """Remove page furniture line by line, by pattern; conservative with body sentences.
+
+    Anywhere: navigation, button and link lines, notices, markup debris, repeated titles.
+    At the end of the page only: table rows, bylines, "related documents" lists.
+    Table debris trailing a content line is cut off, the content kept.
+    """
+    lines = text.split("\n")
+    keep = [not is_furniture_line(line) for line in lines]
+    _drop_footer(lines, keep)
+    _drop_related_lists(text, lines, keep)
+    _drop_footer(lines, keep)
+    _drop_repeated_title(lines, keep)
+    kept = (
+        _TABLE_TAIL.sub("", line) if "|" in line else line for line, k in zip(lines, keep, strict=True) if k
+    )
+    return "\n".join(kept)
+
+
+# --------------------------------------------------------------------------------------------
+# Rejoining wrapped and page-broken lines
+# --------------------------------------------------------------------------------------------
+
+_TERMINAL = "。!?;:…”’)】》」』"  # a page-broken paragraph does not end in one of these
+_SENTENCE_END = "。!?…"
+# markers that open an item or heading: 一、 (一) 1、 1. (1) ① 第一章 【…】 A.
+_ITEM_START = re.compile(
+    r"^(?:[一二三四五六七八九十百零〇]+\s*[、.]"
+    r"|[(][一二三四五六七八九十百零〇\d]{1,3}[)]"
+    r"|\d{1,3}\s*[、)]|\d{1,3}\.(?!\d)"
+    r"|[①-⑳⑴-⒇㈠-㈩]"
+    r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇款项是]"
+    r"|[【\[]"
+    r"|[A-Za-z][.、](?![A-Za-z0-9])"
+    r"|(?:首先|其次|再次|最后)[,:])"
+)
+# a record field such as "發布者:" or "牵头单位:"
+_FIELD_START = re.compile(rf"^[{_CJK}]{{2,8}}\s*:")
+# a short sentence ending in "。" opening a paragraph ("基层组织建设。")
+_HEADLINE_START = re.compile(rf"^[{_CJK}“”]{{2,15}}。")
+_HAS_PUNCT = re.compile(rf"[,;:!?.。、“”《》()…—·{_CJK_PUNCT}]")
+_ASCII_ALNUM_END = re.compile(r"[A-Za-z]$")
+_ASCII_ALNUM_START = re.compile(r"^[A-Za-z]")
+
+_PAGE_BREAK_MIN = 50  # a page-broken paragraph is long; titles and headings are not
+_HEADING_MAX = 80
+_WRAP_MIN_WIDTH = 40
+_WRAP_MAX_CHARS = 300  # display columns; shorter uniform lines are lists, not wrapped text
+_WRAP_TOLERANCE = 5  # columns at least
+
+
+def _tolerance(wrap: int) -> int:
+    """Lines of a wrap fall a few columns short (a wide character that did not fit, spaces
+    and full-width marks folded by earlier steps): about an eighth of the width."""
+    return max(_WRAP_TOLERANCE, wrap // 8)
+
+
+def _width(line: str) -> int:
+    """Display width, approximately and at C speed: CJK (3 UTF-8 bytes) counts 2, ASCII 1, and
+    the ASCII , : ; ( ) ! ? count 2, since in Chinese layout they were full-width marks."""
+    narrow_wide = (
+        (line.count(",") + line.count(":") + line.count(";") + line.count("(") + line.count(")"))
+        + line.count("!")
+        + line.count("?")
+    )
+    return (len(line.encode("utf-8")) + len(line)) // 2 + narrow_wide
+
+
+def detect_wrap_width(lines: list[str]) -> int | None:
+    """The column width of a fixed-width hard wrap, or None if the text is not wrapped.
+
+    Wrapped text has most lines within a few columns of one width, few lines longer, and most
+    of those lines end inside a sentence.
+    """
+    lines = [line for line in lines if line]
+    # cheap test on lengths first: most texts hold long paragraphs and are not wrapped
+    if len(lines) < 6 or sum(1 for line in lines if 20 <= len(line) <= _WRAP_MAX_CHARS) < len(lines) / 2:
+        return None
+    widths = sorted(_width(line) for line in lines)
+    best, best_count = 0, 0
+    for w in set(widths):
+        if w < _WRAP_MIN_WIDTH:
+            continue
+        n = bisect_right(widths, w) - bisect_left(widths, w - _tolerance(w))
+        if n > best_count or (n == best_count and w > best):
+            best, best_count = w, n
+    if best_count < 5 or best_count < 0.5 * len(widths):
+        return None
+    if len(widths) - bisect_right(widths, best) > 0.1 * len(widths):
+        return None
+    at_width = [line for line in lines if best - _tolerance(best) <= _width(line) <= best]
+    open_ends = sum(1 for line in at_width if line[-1] not in _TERMINAL and line[-1] not in ",、")
+    return best if open_ends >= 0.5 * len(at_width) else None
+
+
+def _starts_new_block(line: str) -> bool:
+    return _ITEM_START.match(line) is not None or _FIELD_START.match(line) is not None
+
+
+def _looks_like_title(line: str) -> bool:
+    """A short line without any punctuation: a title, heading or issuer line."""
+    return len(line) <= 25 and _HAS_PUNCT.search(line) is None
+
+
+def _continues_wrap(last_line: str, nxt: str, wrap: int | None, blank_between: bool) -> bool:
+    if wrap is None or blank_between or _width(last_line) < wrap - _tolerance(wrap):
+        return False
+    if _starts_new_block(nxt):
+        return False
+    if last_line[-1] in _SENTENCE_END:
+        # a paragraph whose last line happens to fill the width: the next line opens anew
+        return not (_looks_like_title(nxt) or _HEADLINE_START.match(nxt))
+    return True
+
+
+def _continues_page(paragraph: str, nxt: str) -> bool:
+    """A long paragraph cut mid-sentence by a page break, and a line that carries it on."""
+    if len(paragraph) < _PAGE_BREAK_MIN or paragraph[-1] in _TERMINAL:
+        return False
+    if _ITEM_START.match(paragraph) and "。" not in paragraph and len(paragraph) <= _HEADING_MAX:
+        return False  # a numbered heading, however long
+    return not (_starts_new_block(nxt) or _looks_like_title(nxt))
+
+
+def _join(left: str, right: str) -> str:
+    if _ASCII_ALNUM_END.search(left) and _ASCII_ALNUM_START.match(right):
+        return f"{left} {right}"
+    return left + right
+
+
+def rejoin_wrapped_lines(text: str) -> str:
+    """Rejoin lines cut inside a sentence; one paragraph per line, no blank lines.
+
+    Two kinds of cuts: a fixed-width hard wrap (a line at the wrap width goes on in the next
+    line unless that one opens an item, heading or field) and a page break (a long paragraph
+    ending mid-sentence, maybe a blank line, then a line that carries it on).
+    """
+    lines = text.split("\n")
+    wrap = detect_wrap_width(lines)
+    paragraphs: list[str] = []
+    last_line = ""
+    blank_between = False
+    for line in lines:
+        if not line:
+            blank_between = True
+            continue
+        if paragraphs and (
+            _continues_wrap(last_line, line, wrap, blank_between) or _continues_page(paragraphs[-1], line)
+        ):
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+        last_line, blank_between = line, False
+    return "\n".join(paragraphs)
+
+
+# --------------------------------------------------------------------------------------------
+# The chain
+# --------------------------------------------------------------------------------------------
+
+_LINE_ENDS = re.compile(r"\r\n?")
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalize a decoded bulletin (see the module docstring for the conventions)."""
+    text = _LINE_ENDS.sub("\n", text)
+    script: Script = "simplified"
+    if _NON_ASCII.search(text):
+        tables = _tables()
+        script, chars = _census(text, tables)
+        text = strip_inline_pinyin(text)
+        if chars:  # text that GB2312 holds entirely has nothing to convert
+            text = _convert_lines(text, chars, script, tables)
+    text = unify_width(text)
+    text = unify_punctuation(text)
+    text = fold_whitespace(text)
+    text = drop_furniture(text)
+    text = rejoin_wrapped_lines(text)
+    return NormalizedText(text=text, script=script)

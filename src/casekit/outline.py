@@ -1,0 +1,600 @@
+"""Outline parser: split a normalized bulletin into its numbered initiatives at every level.
+
+Input is the normalized text (see docs/DESIGN.md): one paragraph per line, ASCII digits and
+``, : ; ( )``. Output is a flat list of :class:`~casekit.models.NodeFields` in reading order.
+
+Three layouts are recognised, tried in this order:
+
+- **records** of a list of submissions (``发布者:XX`` / ``举措:`` then paragraphs): one node per
+  record, its title the first sentence of the measure, its sections as children;
+- **compilations of articles** (title line(s), an organ name alone on a line, the article):
+  one node per article, its sections as children; leading structured text forms an article too;
+- **plain documents**: explicit markers at every level (``一、`` ``(一)`` ``1、`` ``1.`` ``(1)``
+  ``①`` ``第一,`` ``第一部分`` ``【…】``), at the start of a paragraph or of a clause, and runs of
+  unnumbered paragraphs opening with a short headline sentence.
+
+Levels are not fixed by marker style: a style first seen inside an item nests below it, a style
+already open returns to its level. A marker counts only where it continues a sequence, so a
+``(1)`` inside a sentence, ``3.5万`` or ``2011.`` does not split. Lines still cut by a fixed-width
+wrap are read as one paragraph. In-paragraph enumerations (一是…二是…) become ``points``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from casekit.models import NodeFields, NodeKind
+
+# --- marker patterns -------------------------------------------------------------------------
+
+_CN_DIGITS = "一二三四五六七八九十"
+_CN_NUM = f"[{_CN_DIGITS}]{{1,3}}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# One alternation, one group per style; group "nX" holds the ordinal. Longer forms first.
+_MARKER = re.compile(
+    rf"第(?P<n_di>{_CN_NUM})(?P<suf>部分|章|节|篇)?(?(suf)|[,、:. ])"
+    rf"|(?P<n_cn>{_CN_NUM})、"
+    rf"|\((?P<n_pcn>{_CN_NUM})\)"
+    r"|(?P<n_ar>\d{1,2})、(?!\d)"
+    r"|(?P<n_dot>\d{1,2})\.(?![\d%])"
+    r"|\((?P<n_par>\d{1,2})\)"
+    rf"|(?P<n_circ>[{_CIRCLED}])"
+)
+_STYLE_OF = {
+    "n_di": "第",
+    "n_cn": "一、",
+    "n_pcn": "(一)",
+    "n_ar": "1、",
+    "n_dot": "1.",
+    "n_par": "(1)",
+    "n_circ": "①",
+}
+_MARKER_FIRST = set("第(" + _CN_DIGITS + _CIRCLED + "0123456789")
+_BRACKET = re.compile(r"【(?P<t>[^】\n]{1,40})】")
+# styles allowed to open a clause inside a paragraph (after 。; : ! ?)
+_INLINE_STYLES = {"(一)", "(1)", "①", "一、", "1、"}
+_INLINE_CUE = re.compile(rf"[。;:!?]\s*(?=[(\d{_CN_DIGITS}{_CIRCLED}])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENT_END = re.compile(r"[。!?]")
+_CLAUSE_END = re.compile(r"[,;]")
+_MAX_TITLE = 100
+_HEAD_END = re.compile(r"[。!?:]")
+# a paragraph may end on these; a long line ending otherwise was cut (closing quotes included:
+# a paragraph ending on a quotation closes it with 。)
+_TERMINAL = "。!?;:…"
+# a headline must not open like narrative: time phrases, connectives, figures
+_DIGIT = re.compile(r"\d")
+_QUOTED = re.compile(r"“[^”]*”")
+_SAYS = re.compile(r"(?:指出|强调|要求|表示|认为|提出|如下|说|称|介绍|透露|显示|包括|是)$")
+_NARRATIVE_START = re.compile(
+    r"^(?:\d|[一二三四五六七八九十]+是|近年|今年|去年|年内|年初|年底|目前|当前|同时|此外|另外|其中|因此|为此|"
+    r"对此|经过|截至|截止|据|该|这|此|我们|他|她|在此|随着|自从|会上|会议)"
+)
+
+# --- records and articles ------------------------------------------------------------------
+
+RECORD_ISSUER = re.compile(
+    r"(?:发布者|发布单位|报送单位|申报单位|推荐单位|供稿单位|来源单位|选送单位|单位)\s*:\s*(?P<v>\S.{0,40})"
+)
+_RECORD_MEASURE = re.compile(
+    r"(?:举措|做法|主要做法|创新做法|具体做法|经验做法|基本做法|内容|主要内容|简介|案例简介|举措内容)\s*:\s*"
+)
+_RECORD_TITLE = re.compile(r"(?:标题|名称|项目名称|案例名称|举措名称|题目)\s*:\s*(?P<v>\S.{0,60})")
+ORGAN_SUFFIX = (
+    r"(?:组织部|宣传部|统战部|委员会|党工委|工委|党委|党组|纪委|政法委|委|人民政府|政府|办公室|办|厅|局|"
+    r"人民法院|法院|人民检察院|检察院|管委会|管理委员会|中心|总工会|工会|团委|妇联|协会|学校|大学|公司|集团)"
+)
+# an organ name alone on a line: the issuer line of an article
+_ISSUER_LINE = re.compile(rf"(?:中共)?[\u4e00-\u9fff()]{{1,24}}{ORGAN_SUFFIX}")
+# the name before the colon of a case: an organ or a place, maybe with a bracketed alias
+_CASE_SEP = re.compile(r":|——|—")
+# a case's name is not a verb phrase (召开动员会:…)
+_CASE_VERBS = (
+    "召开|建立|加强|推进|开展|完善|实施|成立|组建|设立|强化|健全|深化|创新|打造|构建|落实|做好|抓好|举办|"
+    "培育|发展|提升|规范|严格"
+)
+PLACE_OR_ORGAN = re.compile(
+    rf"(?!{_CASE_VERBS})[\u4e00-\u9fff()]{{1,20}}?(?:{ORGAN_SUFFIX}|省|市|区|县|旗|州|盟|镇|乡|街道|村|社区|"
+    r"学院|医院|研究院|联合会|商会|派出所|研究所|事务所|管理处|管理站|支队|大队|中队|总队|海关|银行)"
+    r"(?:\([\u4e00-\u9fff]{1,10}\))?"
+)
+
+_ENUM = re.compile(r"(?:[一二三四五六七八九十]+是|首先|其次|再次|第[一二三四五六七八九十]+,)")
+_ENUM_CUE = "。;,:!?\n"
+
+
+@dataclass
+class _Para:
+    start: int
+    end: int
+
+
+@dataclass
+class _Node:
+    start: int
+    head_end: int
+    kind: NodeKind
+    label: str = ""
+    title: str = ""
+    style: str = ""
+    ordinal: int | None = None
+    issuer_raw: str | None = None
+    issuer_source: str | None = None
+    children: list[_Node] = field(default_factory=list)
+    end: int = 0
+
+
+@dataclass
+class _Cand:
+    """A candidate node found while scanning paragraphs, before nesting."""
+
+    start: int
+    marker_end: int
+    style: str
+    ordinal: int | None
+    label: str
+    inline: bool
+    limit: int  # end of the paragraph (inline) or of the text the heading may take
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def cn_ordinal(s: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (一, 十二, 二十三), or of a circled digit."""
+    if s in _CIRCLED:
+        return _CIRCLED.index(s) + 1
+    if s.isdigit():
+        return int(s)
+    digits = {c: i + 1 for i, c in enumerate(_CN_DIGITS[:9])}
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        t = digits.get(tens, 1 if tens == "" else 0)
+        o = digits.get(ones, 0) if ones else 0
+        return t * 10 + o if t and (not ones or o) else None
+    return digits.get(s) if len(s) == 1 else None
+
+
+def _clean(s: str) -> str:
+    return s.replace("\n", "").strip()
+
+
+def paragraphs(text: str) -> list[_Para]:
+    """Lines as paragraphs, rejoining lines cut by a fixed-width wrap or a page break."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    width = _wrap_width(text, lines)
+    paras: list[_Para] = []
+    prev_len = 0
+    for a, b in lines:
+        line = text[a:b]
+        if paras and _is_continuation(text[paras[-1].start : paras[-1].end], prev_len, line, width):
+            paras[-1].end = b
+        else:
+            paras.append(_Para(a, b))
+        prev_len = b - a
+    return paras
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width of a hard-wrapped text: many lines of about one length, most of them cut
+    mid-sentence (lines of real paragraphs end on 。)."""
+    if len(lines) < 8:
+        return None
+    counts = Counter(b - a for a, b in lines)
+    best = max(counts, key=lambda w: counts[w - 1] + counts[w] + counts[w + 1])
+    near = [(a, b) for a, b in lines if abs(b - a - best) <= 1]
+    if best < 20 or len(near) < 0.4 * len(lines):
+        return None
+    cut = sum(1 for a, b in near if text[b - 1] not in _TERMINAL)
+    return best if cut >= 0.5 * len(near) else None
+
+
+def _is_continuation(prev: str, prev_line_len: int, line: str, width: int | None) -> bool:
+    """A line continues the previous one when that one ran to the wrap width or stopped mid-sentence."""
+    last = prev.rstrip()
+    if not last or _BRACKET.match(line) or RECORD_ISSUER.match(line) or is_issuer_line(line.strip()):
+        return False
+    if width is not None and prev_line_len >= width - 1:
+        # a full-width line ends wherever the wrap fell; only a fresh marker line breaks it
+        return _line_marker(line) is None or last[-1] not in _TERMINAL
+    if prev_line_len < 30 or last[-1] in _TERMINAL or last[-1] in "】)":
+        return False
+    if _line_marker(line) is not None:
+        return False
+    return not _looks_like_heading(last)
+
+
+def _looks_like_heading(s: str) -> bool:
+    """A short numbered heading standing alone on its line (its body follows on the next)."""
+    return len(s) <= 40 and _line_marker(s) is not None and "。" not in s
+
+
+def _line_marker(s: str, pos: int = 0, endpos: int | None = None) -> tuple[str, re.Match[str], int] | None:
+    """(style, match, ordinal) of a numbering marker at ``s[pos]``."""
+    if pos >= len(s) or s[pos] not in _MARKER_FIRST:
+        return None
+    m = _MARKER.match(s, pos, len(s) if endpos is None else endpos)
+    if not m:
+        return None
+    key = next(k for k in _STYLE_OF if m.group(k) is not None)
+    n = cn_ordinal(m.group(key))
+    if n is None:
+        return None
+    style = _STYLE_OF[key]
+    if style == "第":
+        style = "第" + (m.group("suf") or ",")
+    return style, m, n
+
+
+def _headline(s: str, limit: int = 28) -> int | None:
+    """Length of a short headline sentence opening ``s`` (end punctuation included), or None."""
+    m = _HEAD_END.search(s, 0, limit + 2)
+    if not m or m.start() < 4 or len(_CJK.findall(s, m.end(), m.end() + 40)) < 4:
+        return None
+    head = s[: m.start()]
+    if "\n" in head or _NARRATIVE_START.match(head) or head.count("“") != head.count("”"):
+        return None
+    if _DIGIT.search(_QUOTED.sub("", head)):
+        return None  # a figure outside quotation marks: a statement of fact, not a measure
+    if s[m.start()] == ":" and _SAYS.search(head):
+        return None  # 会议指出: / 主要做法如下: introduce speech or a list, not a measure
+    return m.end()
+
+
+def _title_span(text: str, start: int, limit: int) -> tuple[str, int]:
+    """Heading of a node whose heading starts at ``start``: its first sentence, kept readable."""
+    seg = text[start:limit]
+    m = _SENT_END.search(seg)
+    stop = m.start() if m else len(seg)
+    head_end = start + (m.end() if m else len(seg))
+    title = _clean(seg[:stop])
+    if len(title) > _MAX_TITLE:
+        cut = max((m.end() for m in _CLAUSE_END.finditer(title, 0, _MAX_TITLE)), default=_MAX_TITLE)
+        title = title[:cut].rstrip(",;")
+    return title.rstrip(":;,"), head_end
+
+
+# --- candidates and nesting ------------------------------------------------------------------
+
+
+def _scan(text: str, paras: list[_Para]) -> list[_Cand]:
+    """Every marker, bracket heading and headline paragraph, in reading order."""
+    cands: list[_Cand] = []
+    for p in paras:
+        start = p.start + len(text[p.start : p.end]) - len(text[p.start : p.end].lstrip())
+        head = _paragraph_candidate(text, start, p.end)
+        if head is not None:
+            cands.append(head)
+        cands.extend(_inline_markers(text, p, head.marker_end if head else p.start))
+    for c, nxt in pairwise(cands):
+        c.limit = min(c.limit, max(nxt.start, c.marker_end))  # a heading stops at the next marker
+    return _keep_headline_runs(cands, paras)
+
+
+def _paragraph_candidate(text: str, start: int, end: int) -> _Cand | None:
+    """The node a paragraph opens: a bracket heading, a marker, or a headline sentence."""
+    b = _BRACKET.match(text, start, end)
+    if b:
+        return _Cand(start, b.end(), "【】", None, "【】", False, end)
+    lm = _line_marker(text, start, end)
+    if lm:
+        style, m, n = lm
+        return _Cand(start, m.end(), style, n, m.group(0).strip(), False, end)
+    if _headline(text[start:end]) is not None:
+        return _Cand(start, start, "H", None, "", False, end)
+    return None
+
+
+def _inline_markers(text: str, p: _Para, skip: int) -> list[_Cand]:
+    """Markers opening a clause inside the paragraph (after 。; : ! ?)."""
+    found: list[_Cand] = []
+    for cue in _INLINE_CUE.finditer(text, skip, p.end):
+        pos = cue.end()
+        lm = _line_marker(text, pos, p.end)
+        if lm and lm[0] in _INLINE_STYLES:
+            style, m, n = lm
+            found.append(_Cand(pos, m.end(), style, n, m.group(0).strip(), True, p.end))
+    return found
+
+
+def _keep_headline_runs(cands: list[_Cand], paras: list[_Para]) -> list[_Cand]:
+    """Headline paragraphs are nodes only in runs of two or more under the same parent.
+
+    Inline markers (the children of a headline paragraph) do not break a run; any other marker
+    does, and so do more than two ordinary paragraphs in between.
+    """
+    para_starts = [p.start for p in paras]
+    heads = [k for k, c in enumerate(cands) if c.style == "H"]
+    runs: list[list[int]] = []
+    for k in heads:
+        if runs and _joins_run(cands, runs[-1][-1], k, para_starts):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    drop = {k for run in runs if len(run) < 2 for k in run}
+    return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _joins_run(cands: list[_Cand], prev: int, k: int, para_starts: list[int]) -> bool:
+    """Whether headline ``k`` continues the run ending at headline ``prev``."""
+    if any(not c.inline for c in cands[prev + 1 : k]):
+        return False
+    return bisect_left(para_starts, cands[k].start) - bisect_left(para_starts, cands[prev].start) <= 3
+
+
+def _has_successor(cands: list[_Cand], i: int) -> bool:
+    """Whether an inline item 1 is followed by its item 2 before its style restarts."""
+    c = cands[i]
+    for d in cands[i + 1 :]:
+        if d.start - c.start > 4000:
+            return False
+        if d.style == c.style and d.ordinal == (c.ordinal or 0) + 1:
+            return True
+        if not d.inline and d.style == c.style and d.ordinal == 1:
+            return False
+    return False
+
+
+def _nest(text: str, cands: list[_Cand], end: int) -> list[_Node]:
+    """Build the tree with a stack of open styles; reject markers that break their sequence."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for i, c in enumerate(cands):
+        level = next((k for k, n in enumerate(stack) if n.style == c.style), None)
+        if c.ordinal is not None:
+            if level is not None and c.ordinal != (stack[level].ordinal or 0) + 1:
+                if c.ordinal != 1 or c.inline:
+                    continue  # breaks its sequence; a line-start 1 restarts the list at its level
+            elif level is None and c.ordinal != 1:
+                continue
+            if c.inline and c.ordinal == 1 and not _has_successor(cands, i):
+                continue
+        node = _make_node(text, c)
+        if level is not None:
+            del stack[level:]
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    _set_ends(roots, end, text)
+    return roots
+
+
+def _make_node(text: str, c: _Cand) -> _Node:
+    limit = c.limit
+    if c.style == "【】":
+        b = _BRACKET.match(text, c.start)
+        title = _clean(b.group("t")) if b else ""
+        return _Node(c.start, c.marker_end, "heading", "【】", title, c.style)
+    kind: NodeKind = "paragraph" if c.style == "H" else "numbered"
+    node = _Node(c.start, c.marker_end, kind, c.label, "", c.style, c.ordinal)
+    _fill_heading(text, node, c.marker_end, limit)
+    return node
+
+
+def _fill_heading(text: str, node: _Node, pos: int, limit: int) -> None:
+    """Title and head end of a node; a ``上城区:标题`` heading makes it a case."""
+    title, head_end = _title_span(text, pos, limit)
+    if node.kind == "numbered":
+        m = _CASE_SEP.search(title, 0, 30)
+        name, rest = (title[: m.start()], title[m.end() :]) if m else ("", "")
+        if rest and 2 <= len(name) <= 24 and PLACE_OR_ORGAN.fullmatch(name):
+            node.kind, node.issuer_raw, node.issuer_source = "case", name, "case"
+            title = rest.strip()
+    node.title, node.head_end = title, head_end
+
+
+def _set_ends(nodes: list[_Node], end: int, text: str) -> None:
+    """A node ends where its next sibling starts (or its parent ends), trailing space excluded."""
+    for k, n in enumerate(nodes):
+        stop = nodes[k + 1].start if k + 1 < len(nodes) else end
+        while stop > n.start and text[stop - 1].isspace():
+            stop -= 1
+        n.end = max(stop, n.head_end)
+        n.head_end = min(n.head_end, n.end)
+        _set_ends(n.children, n.end, text)
+
+
+def _parse_block(text: str, paras: list[_Para], end: int) -> list[_Node]:
+    return _nest(text, _scan(text, paras), end)
+
+
+# --- records and articles --------------------------------------------------------------------
+
+
+def _para_text(text: str, p: _Para) -> str:
+    return text[p.start : p.end].strip()
+
+
+def _parse_records(text: str, paras: list[_Para]) -> list[_Node] | None:
+    """Submission records: one node per publisher field, its measure's sections as children."""
+    lines = [_para_text(text, p) for p in paras]
+    heads = [i for i, s in enumerate(lines) if RECORD_ISSUER.fullmatch(s)]
+    if not heads or not any(_RECORD_MEASURE.match(s) for s in lines):
+        return None
+    nodes: list[_Node] = []
+    for k, i in enumerate(heads):
+        stop = heads[k + 1] if k + 1 < len(heads) else len(paras)
+        if stop < len(paras) and stop - 1 > i and _RECORD_TITLE.fullmatch(lines[stop - 1]):
+            stop -= 1  # the next record's title field
+        titled = _RECORD_TITLE.fullmatch(lines[i - 1]) if i > 0 else None
+        first = i - 1 if titled else i
+        publisher = RECORD_ISSUER.fullmatch(lines[i])
+        raw = publisher.group("v").strip() if publisher else None
+        node = _Node(paras[first].start, paras[i].end, "record", issuer_raw=raw, issuer_source="record")
+        body = _record_body(text, paras[i + 1 : stop])
+        _fill_untitled(text, node, body, paras[stop - 1].end, titled.group("v").strip() if titled else None)
+        nodes.append(node)
+    return nodes
+
+
+def _record_body(text: str, paras: list[_Para]) -> list[_Para]:
+    """Paragraphs of a record's measure text, with field labels cut off."""
+    body: list[_Para] = []
+    for p in paras:
+        s = _para_text(text, p)
+        lead = p.start + (len(text[p.start : p.end]) - len(text[p.start : p.end].lstrip()))
+        m = _RECORD_MEASURE.match(text, lead, p.end)
+        if m:
+            if m.end() < p.end:
+                body.append(_Para(m.end(), p.end))
+            continue
+        if _RECORD_TITLE.fullmatch(s):
+            continue
+        body.append(p)
+    return body
+
+
+def _fill_untitled(text: str, node: _Node, body: list[_Para], end: int, title: str | None) -> None:
+    """A record or untitled article: its title is given or its first sentence; the rest nests."""
+    node.end = end
+    if not body:
+        node.title = title or ""
+        return
+    if title:
+        node.title = title
+        node.head_end = body[0].start
+        node.children = _parse_block(text, body, end)
+        return
+    node.title, node.head_end = _title_span(text, body[0].start, body[0].end)
+    node.children = _parse_block(text, body[1:], end)
+
+
+def is_issuer_line(s: str) -> bool:
+    return len(s) <= 30 and bool(_ISSUER_LINE.fullmatch(s))
+
+
+def _is_title_line(s: str) -> bool:
+    return 2 <= len(s) <= 40 and not _SENT_END.search(s) and s[-1] not in ",;:" and not is_issuer_line(s)
+
+
+def _parse_articles(text: str, paras: list[_Para]) -> list[_Node] | None:
+    """A compilation: title line(s), an organ alone on a line, the article; two or more of them."""
+    issuers = [i for i, p in enumerate(paras) if is_issuer_line(_para_text(text, p))]
+    # two or more, each followed by a text: adjacent organ lines are joint signatories
+    if len(issuers) < 2 or min(b - a for a, b in zip(issuers, [*issuers[1:], len(paras)], strict=True)) < 2:
+        return None
+    starts: list[int] = []
+    floor = 0
+    for i in issuers:
+        j = i
+        while j - 1 >= floor and i - j < 3 and _is_title_line(_para_text(text, paras[j - 1])):
+            j -= 1
+        starts.append(j)
+        floor = i + 1
+    nodes: list[_Node] = []
+    lead = _leading_article(text, paras[: starts[0]], paras[starts[0]].start)
+    if lead:
+        nodes.append(lead)
+    for k, (first, i) in enumerate(zip(starts, issuers, strict=True)):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(paras)
+        end = paras[stop - 1].end if stop > i + 1 else paras[i].end
+        title = " ".join(_para_text(text, p) for p in paras[first:i])
+        node = _Node(paras[first].start, paras[i].end, "article", issuer_raw=_para_text(text, paras[i]))
+        node.issuer_source = "article"
+        _fill_untitled(text, node, paras[i + 1 : stop], end, title or None)
+        nodes.append(node)
+    return nodes
+
+
+def _leading_article(text: str, paras: list[_Para], end: int) -> _Node | None:
+    """Text before the first titled article is an article too when it has structure of its own."""
+    while paras and _is_title_line(_para_text(text, paras[0])):
+        paras = paras[1:]
+    if len(paras) < 2:
+        return None
+    stop = end
+    while stop > paras[0].start and text[stop - 1].isspace():
+        stop -= 1
+    node = _Node(paras[0].start, paras[0].start, "article")
+    _fill_untitled(text, node, paras, stop, None)
+    return node if node.children else None
+
+
+# --- flattening ------------------------------------------------------------------------------
+
+
+def enumeration_points(s: str) -> list[str]:
+    """In-paragraph enumerations (一是…二是…, 首先…其次…, 第一,…第二,…) as a list of strings."""
+    if "是" not in s and "首先" not in s and "第" not in s:
+        return []
+    starts = [m.start() for m in _ENUM.finditer(s) if m.start() == 0 or s[m.start() - 1] in _ENUM_CUE]
+    if len(starts) < 2:
+        return []
+    points = []
+    for k, a in enumerate(starts):
+        b = starts[k + 1] if k + 1 < len(starts) else len(s)
+        seg = s[a:b]
+        if k + 1 == len(starts):
+            m = _SENT_END.search(seg)
+            seg = seg[: m.end()] if m else seg
+        points.append(_clean(seg).rstrip(",;"))
+    return points
+
+
+def _flatten(text: str, nodes: list[_Node], prefix: str, level: int, out: list[NodeFields]) -> None:
+    for k, n in enumerate(nodes, 1):
+        path = f"{prefix}.{k}" if prefix else str(k)
+        own_end = n.children[0].start if n.children else n.end
+        own = text[n.head_end : own_end].strip() if n.head_end < own_end else ""
+        out.append(
+            NodeFields(
+                path=path,
+                level=level,
+                kind=n.kind,
+                label=n.label,
+                title=n.title,
+                text=own,
+                start=n.start,
+                end=n.end,
+                issuer_raw=n.issuer_raw,
+                issuer_source=n.issuer_source,  # type: ignore[arg-type]
+                points=enumeration_points(own),
+            )
+        )
+        _flatten(text, n.children, path, level + 1, out)
+
+
+def parse_outline(text: str) -> list[NodeFields]:
+    """The bulletin's outline as a flat list of nodes in reading order (one "whole" node if none)."""
+    paras = paragraphs(text)
+    roots = None
+    if paras:
+        roots = _parse_records(text, paras) or _parse_articles(text, paras)
+        if not roots:
+            end = paras[-1].end
+            roots = _parse_block(text, paras, end)
+    if not roots:
+        return [_whole(text)]
+    out: list[NodeFields] = []
+    _flatten(text, roots, "", 1, out)
+    return out
+
+
+def _whole(text: str) -> NodeFields:
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    title, _ = _title_span(text, lead, len(text)) if stripped else ("", 0)
+    return NodeFields(
+        path="1",
+        level=1,
+        kind="whole",
+        label="",
+        title=title if len(title) <= 60 else "",
+        text=stripped,
+        start=lead,
+        end=lead + len(stripped),
+        points=enumeration_points(stripped),
+    )

@@ -1,0 +1,82 @@
+"""The command line: help and version, exit codes, data on stdout, reports on stderr."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from casekit import __version__, cli
+from casekit.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def wide_consoles(monkeypatch) -> None:
+    """Rich wraps at 80 columns off a terminal; tests read whole lines."""
+    monkeypatch.setattr(cli.err, "width", 300)
+    monkeypatch.setattr(cli.out, "width", 300)
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, sample_paths) -> Path:
+    out = tmp_path_factory.mktemp("cli-store")
+    assert invoke("ingest", str(sample_paths[0].parent), "--out", str(out), "--quiet").exit_code == 0
+    assert invoke("extract", "--out", str(out), "--quiet").exit_code == 0
+    return out
+
+
+def test_version_and_help() -> None:
+    assert invoke("--version").stdout.strip() == f"casekit {__version__}"
+    for command in ("ingest", "extract", "export", "stats", "show", "schema"):
+        result = invoke(command, "--help")
+        assert result.exit_code == 0
+        assert "Example: casekit" in result.stdout, f"{command} --help shows an example"
+
+
+def test_ingest_reports_failures_and_exits_1(tmp_path: Path, sample_paths) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    shutil.copy(sample_paths[2], tmp_path / "good.txt")
+    result = invoke("ingest", str(tmp_path), "--out", str(tmp_path / "store"))
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "1 new" in result.stderr
+    assert result.stdout == "", "reports go to stderr"
+
+
+def test_second_ingest_skips_and_exits_0(store: Path, sample_paths) -> None:
+    result = invoke("ingest", str(sample_paths[0]), "--out", str(store))
+    assert result.exit_code == 0
+    assert "1 skipped" in result.stderr
+
+
+def test_extract_without_store_says_what_to_do(tmp_path: Path) -> None:
+    result = invoke("extract", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert "casekit ingest" in result.stderr
+
+
+def test_schema_prints_json_schemas_on_stdout() -> None:
+    payload = json.loads(invoke("schema").stdout)
+    assert set(payload) == {"schema_version", "bulletins", "initiatives", "figures"}
+    assert "qualifier" in json.loads(invoke("schema", "figures").stdout)["properties"]
+    assert invoke("schema", "people").exit_code == 2
+
+
+def test_show_prints_the_outline_tree(store: Path, sample_paths) -> None:
+    result = invoke("show", sample_paths[3].name, "--out", str(store))
+    assert result.exit_code == 0
+    assert "1" in result.stdout and "fig." in result.stdout
+    assert invoke("show", "no-such-bulletin", "--out", str(store)).exit_code == 1
+
+
+def test_usage_error_exits_2() -> None:
+    assert runner.invoke(app, ["ingest"]).exit_code == 2
+    assert runner.invoke(app, ["export", "--format", "pdf", "--out", "nowhere"]).exit_code == 2

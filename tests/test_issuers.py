@@ -1,0 +1,285 @@
+"""Tests of bulletin title, issuer, place and year, and of each node's issuer."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from casekit.issuers import (
+    assign_issuers,
+    bulletin_issuer,
+    bulletin_place,
+    bulletin_title,
+    bulletin_year,
+    clean_issuer,
+    lead_and_responsible,
+    subject_body,
+)
+from casekit.normalize import normalize
+from casekit.outline import parse_outline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "清河市“党建工作创新年”活动工作方案\n为深入贯彻落实会议精神,制定本方案。",
+            "清河市“党建工作创新年”活动工作方案",
+        ),
+        ("组织工作\n【概况】 2015年,全市组织工作稳步推进。", "组织工作"),
+        ("为总结推广创新做法,市委组织部组织开展评选活动。\n1、东城区:做法一\n内容。", None),
+        ("发布者:青山县委组织部\n举措:\n青山县探索新模式。", None),
+        ("一、指导思想\n坚持党的领导。", None),
+        ("", None),
+    ],
+)
+def test_bulletin_title(text: str, title: str | None) -> None:
+    assert bulletin_title(text) == title
+
+
+# --- bulletin issuer -----------------------------------------------------------------------------
+
+
+def test_an_organ_acting_in_the_opening_is_completed_with_the_place() -> None:
+    text = (
+        "为总结推广全市组织工作创新做法,市委组织部组织开展了“2015年清河市组织工作创新实例评选”活动。\n"
+        "1、东城区:科学分析绩效\n东城区探索建立绩效分析体系。\n2、西城区:党代表工作室\n西城区建立工作室。"
+    )
+    assert bulletin_issuer(text, bulletin_title(text)) == ("清河市委组织部", "市委组织部")
+
+
+def test_a_decision_of_the_party_committee_takes_the_place_of_the_title() -> None:
+    title = "清河市“党建工作创新年”活动工作方案"
+    text = (
+        f"{title}\n为深入贯彻落实全会精神,市委决定,2011年在全市开展“党建工作创新年”活动。\n"
+        f"一、指导思想\n内容。"
+    )
+    assert bulletin_issuer(text, title) == ("清河市委", "市委")
+
+
+def test_an_organ_named_in_a_title_about_its_own_document() -> None:
+    title = "中共青山县委组织部关于开展党员冬训工作的通知"
+    text = f"{title}\n各乡镇党委:\n现将有关事项通知如下。"
+    assert bulletin_issuer(text, title) == ("青山县委组织部", "中共青山县委组织部")
+
+
+def test_a_yearbook_chapter_on_organization_work_is_the_city_organization_department() -> None:
+    text = (
+        "组织工作\n【概况】 2015年,全市组织系统紧紧围绕中心工作,各项工作取得新进展。\n"
+        "【干部工作】 市委成立换届工作领导小组。青山市各县区全部完成换届,青山市满意度100%。\n"
+        "【人才工作】 市委组织部领导分赴县区调研,东林县引进人才20名。"
+    )
+    assert bulletin_issuer(text, bulletin_title(text)) == ("青山市委组织部", "市委组织部")
+
+
+def test_a_compilation_from_several_issuers_has_none() -> None:
+    text = (
+        "发布者:青山县委组织部\n举措:\n青山县探索新模式。\n"
+        "发布者:清河市东城区委组织部\n举措:\n东城区创新工作方法。"
+    )
+    assert bulletin_issuer(text, bulletin_title(text)) == (None, None)
+    articles = "标题一\n中共东城区委组织部\n正文一。\n标题二\n中共西城区委组织部\n正文二。"
+    assert bulletin_issuer(articles, None) == (None, None)
+
+
+def test_a_single_publisher_is_the_issuer() -> None:
+    text = (
+        "发布者:中共青山县委组织部\n举措:\n青山县探索新模式。\n做法一,成效一。内容。\n做法二,成效二。内容。"
+    )
+    assert bulletin_issuer(text, None) == ("青山县委组织部", "中共青山县委组织部")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报讯(记者 张明)日前,清河日报社举办读者座谈会,会上大家踊跃发言。\n会议持续两个小时。",
+        "清河新闻网讯 近日,东城区多个社区开展志愿服务活动。\n居民纷纷点赞。",
+        "今年以来,各地积极探索基层治理新路子。\n取得了一定成效。",
+    ],
+)
+def test_no_issuer_without_support(text: str) -> None:
+    assert bulletin_issuer(text, bulletin_title(text)) == (None, None)
+
+
+def test_bulletin_place() -> None:
+    assert bulletin_place("正文。", "清河市“党建工作创新年”活动工作方案") == "清河市"
+    assert bulletin_place("2015年清河市组织工作创新实例评选在清河市举行。", None) == "清河市"
+    assert bulletin_place("哈尔滨市委组织部在哈尔滨市召开会议。", None) == "哈尔滨市"
+    assert bulletin_place("全市各级党组织认真落实。", None) is None
+
+
+# --- year ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2011年,全市组织工作取得新进展。2011年全市完成换届。力争到2013年全面完成。", 2011),
+        ("2022年以来,东城区创新开展考核。截至2022年底累计完成。2021年同期为零。", 2022),
+        ("以优异成绩庆祝建党95周年,深入开展学习教育。", 2016),
+        ("认真学习贯彻党的十八届六中全会精神,推进全面从严治党。", 2016),
+        ("深入学习贯彻党的十七大精神。", 2007),
+        ("项目编号12011年度。", None),
+        ("会议要求各单位认真落实。", None),
+    ],
+)
+def test_bulletin_year(text: str, year: int | None) -> None:
+    assert bulletin_year(text) == year
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "clean"),
+    [
+        ("中共伊水区委组织部", None, "伊水区委组织部"),
+        ("市委组织部", "清河市", "清河市委组织部"),
+        ("市委", "清河市", "清河市委"),
+        ("区委组织部", "清河市", "区委组织部"),
+        ("东城区", "清河市", "东城区"),
+        (" 市 委 ", None, "市委"),
+        ("县委组织部", "青山县", "青山县委组织部"),
+    ],
+)
+def test_clean_issuer(raw: str, place: str | None, clean: str) -> None:
+    assert clean_issuer(raw, place) == clean
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("随着学习教育的深入推进和“基层党支部建设推进落实年”的开展,青山县坚持以落实责任为目标", "青山县"),
+        ("近年来,清河市东城区委组织部以“五力十课”为抓手", "清河市东城区委组织部"),
+        ("为破解难题,青山县积极探索村级治理新模式", "青山县"),
+        ("会议强调要进一步提高认识", None),
+    ],
+)
+def test_subject_body(sentence: str, subject: str | None) -> None:
+    assert subject_body(sentence) == subject
+
+
+def test_lead_and_responsible_units() -> None:
+    text = "加强宣传。(牵头单位:市委组织部、市委宣传部;责任单位:各县、区委,市直各党工委)"
+    assert lead_and_responsible(text) == (["市委组织部", "市委宣传部"], ["各县", "区委", "市直各党工委"])
+    assert lead_and_responsible("加强宣传。") == ([], [])
+
+
+# --- node issuers --------------------------------------------------------------------------------
+
+PLAN = """清河市“党建工作创新年”活动工作方案
+为深入贯彻落实全会精神,市委决定在全市开展活动。
+一、指导思想
+坚持党的领导。
+二、活动内容
+1、创新载体。开展活动。(牵头单位:市委组织部;责任单位:市委宣传部、市直各党工委)
+2、创新机制。深化改革。(牵头单位:市纪委;责任单位:市委办)
+(1)建立制度。内容。
+(2)完善程序。内容。
+3、创新方式。加强宣传。"""
+
+
+def test_node_issuers_lead_unit_inherited_and_bulletin() -> None:
+    title = bulletin_title(PLAN)
+    issuer, _ = bulletin_issuer(PLAN, title)
+    nodes = assign_issuers(parse_outline(PLAN), issuer, bulletin_place(PLAN, title))
+    got = [(n.path, n.issuer, n.issuer_source) for n in nodes]
+    assert got == [
+        ("1", "清河市委", "bulletin"),
+        ("2", "清河市委", "bulletin"),
+        ("2.1", "清河市委组织部", "lead_unit"),
+        ("2.2", "清河市纪委", "lead_unit"),
+        ("2.2.1", "清河市纪委", "inherited"),
+        ("2.2.2", "清河市纪委", "inherited"),
+        ("2.3", "清河市委", "inherited"),
+    ]
+    assert nodes[2].issuer_raw == "市委组织部"
+    assert nodes[2].lead_units == ["市委组织部"]
+    assert nodes[2].responsible_units == ["市委宣传部", "市直各党工委"]
+
+
+def test_structural_issuers_and_no_bulletin_issuer() -> None:
+    text = (
+        "甲乙两地做法汇编\n青山县坚持以落实责任为目标,扎实开展组织生活。\n一、落实责任。内容。\n二、创新载体。内容。\n"
+        "标题一\n中共东城区委组织部\n东城区推行大党委制。\n完善体制,明确核心。打破原有模式。\n强化主体,打造队伍。坚持主体作用。\n"
+        "标题二\n中共西城区委组织部\n正文。"
+    )
+    nodes = assign_issuers(parse_outline(text), None, None)
+    got = [(n.path, n.issuer, n.issuer_source) for n in nodes]
+    assert got == [
+        ("1", "青山县", "article"),
+        ("1.1", "青山县", "inherited"),
+        ("1.2", "青山县", "inherited"),
+        ("2", "东城区委组织部", "article"),
+        ("2.1", "东城区委组织部", "inherited"),
+        ("2.2", "东城区委组织部", "inherited"),
+        ("3", "西城区委组织部", "article"),
+    ]
+    assert nodes[3].issuer_raw == "中共东城区委组织部"
+
+
+def test_no_issuer_anywhere_leaves_nodes_without_one() -> None:
+    nodes = assign_issuers(parse_outline("一、做法一\n内容。\n二、做法二\n内容。"), None, None)
+    assert [(n.issuer, n.issuer_source) for n in nodes] == [(None, None), (None, None)]
+
+
+# --- the five samples against the hand-made gold -----------------------------------------------
+
+
+def _fold(s: str | None) -> str:
+    return re.sub(r"[\s\W_]", "", s or "")
+
+
+def _same_issuer(out: str | None, gold: str | None) -> bool:
+    o, g = _fold(out), _fold(gold)
+    return o == g or (bool(o) and bool(g) and (o.endswith(g) or g.endswith(o)))
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in (FIXTURES / "gold").glob("*.json")))
+def test_samples_match_the_gold_issuers_and_years(stem: str) -> None:
+    gold = json.loads((FIXTURES / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+    text = normalize((FIXTURES / "samples" / f"{stem}.txt").read_text(encoding="utf-8")).text
+    title = bulletin_title(text)
+    issuer, _ = bulletin_issuer(text, title)
+    assert _same_issuer(issuer, gold["issuer"])
+    assert bulletin_year(text) == gold["year"]
+    nodes = assign_issuers(parse_outline(text), issuer, bulletin_place(text, title))
+    # pair gold nodes with ours as the scorer does: by anchor, in titles first, then text starts
+    pairs: dict[int, int] = {}
+    for hay in ([_fold(n.title) for n in nodes], [_fold(n.title + n.text[:80]) for n in nodes]):
+        for gi, g in enumerate(gold["nodes"]):
+            if gi not in pairs:
+                k = next(
+                    (i for i, h in enumerate(hay) if i not in pairs.values() and _fold(g["anchor"]) in h),
+                    None,
+                )
+                if k is not None:
+                    pairs[gi] = k
+    assert len(pairs) == len(gold["nodes"]) == len(nodes)
+    for gi, k in pairs.items():
+        g = gold["nodes"][gi]
+        assert _same_issuer(nodes[k].issuer, g["issuer"]), (g["anchor"], nodes[k].issuer)
+
+
+def test_joint_signatories_give_the_first_as_issuer() -> None:
+    text = (
+        "关于做好冬训工作的通知\n一、冬训内容。内容。\n"
+        "二、冬训时间。内容。\n中共青山县委组织部\n青山县人力资源和社会保障局"
+    )
+    assert bulletin_issuer(text, bulletin_title(text)) == ("青山县委组织部", "中共青山县委组织部")
+
+
+def test_an_organ_cited_as_a_source_is_not_the_issuer() -> None:
+    text = (
+        "根据省委组织部部署,市委组织部组织开展了清河市干部教育培训活动,清河市各单位积极参与。\n"
+        "一、主要做法\n内容。"
+    )
+    assert bulletin_issuer(text, None) == ("清河市委组织部", "市委组织部")
