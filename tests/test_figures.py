@@ -66,7 +66,7 @@ def test_parse_number_reads_every_numeral_form(numeral: str, value: float) -> No
     assert parse_number(numeral) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("junk", ["", "   ", "abc", "三个", "12a", "1.2.3", "万元", "十几"])
+@pytest.mark.parametrize("junk", ["", "   ", "abc", "三个", "12a", "1.2.3", "万元", "十几", "1" * 400])
 def test_parse_number_rejects_what_is_not_a_numeral(junk: str) -> None:
     assert parse_number(junk) is None
 
@@ -164,6 +164,7 @@ def test_areas_are_reported_but_not_as_scored_kinds() -> None:
         ("选派2～3名干部。", 2, 3, "名", "2～3名"),
         ("挑选两三个村试点。", 2, 3, "个", "两三个"),
         ("投入5-10万元。", 50000, 100000, "元", "5-10万元"),
+        ("补助五至十万元。", 50000, 100000, "元", "五至十万元"),
     ],
 )
 def test_a_range_is_two_figures_with_the_same_interval(
@@ -196,6 +197,7 @@ def test_a_range_is_two_figures_with_the_same_interval(
         ("会上5名代表发言。", None, 5, 5),
         ("达到500人。", None, 500, 500),
         ("十几万元投入。", "over", 110000, 190000),
+        ("走访三十几个村。", "over", 31, 39),
     ],
 )
 def test_qualifiers_and_intervals(
@@ -244,6 +246,7 @@ def test_plain_da_leaves_the_qualifier_null_and_out_of_the_surface() -> None:
         "考核每季度开展1次。",
         "每获得1次“好”等次给予奖励。",
         "咨询电话0571-87654321。",
+        "身份证号330102198001011234,卡号62220212345678901元。",
         "推行1+2+4模式。",
         "他是一名新兵,建立一套机制,培养一批骨干和一大批人才。",
         "详见www.example.gov.cn/a12/3项。",

@@ -78,7 +78,7 @@ def test_force_replaces_without_duplicating(tmp_path: Path, sample_paths) -> Non
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
-def test_the_same_bulletin_in_another_encoding_gets_the_same_id(tmp_path: Path, sample_paths, encoding) -> None:
+def test_the_same_bulletin_in_another_encoding_gets_the_same_id(tmp_path: Path, sample_paths, encoding):
     original = sample_paths[3]
     copy = tmp_path / "in" / f"copy-{encoding}.txt"
     copy.parent.mkdir()

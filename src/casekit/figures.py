@@ -17,12 +17,16 @@ Decisions worth knowing:
   holds no time unit; ``个月``/``个小时`` are rejected), tiers (``级`` is no measure word),
   ``N次`` after a ``每`` in the same clause (frequencies), numerals glued to Latin letters,
   ``/``, ``+``, ``=`` (URLs, codes, formulas), runs of 9+ digits (phones, ids), a measure word
-  followed by another numeral (``四个一批``-style formulas) and a few fixed political slogans.
+  followed by ``一`` (``四个一批``-style formulas), vague numerals (``数十名``, ``几百人``), a bare
+  ``千``/``万`` with no qualifier (``千人计划``) and a few fixed political slogans.
 - Intervals: exact -> ``low = high = value``; ``over`` -> ``low = value`` (the stated number,
   also for 余/多 which strictly exceed it), ``high`` null; ``under`` -> ``low`` null,
   ``high = value``; ``approx`` (约, 左右, 上下, 来) -> both null (no band is invented); a
   range ``2-3名`` -> two figures with the same span, both ``low=2, high=3``. ``十几万``:
   value 100000 (like ``十多万``), qualifier ``over``, ``low`` 110000, ``high`` 190000.
+- ``text``: the qualifier characters next to the number on either side (``近2亿元``,
+  ``30%以上``); for a count with no measure word, the noun too (``十部门``, ``两大功能``).
+  A numeral right after ``每`` is a rate, not a figure (``每3人``).
 - A prefix qualifier carries over a list: in ``不低于1/2和1/3`` the second figure is ``over``
   too (its ``text`` stays ``1/3``).
 - ``subject``: the words after the figure up to a verb or function word, else the last word
@@ -33,6 +37,7 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -88,11 +93,11 @@ def _parse_cached(text: str) -> float | None:
     if not s:
         return None
     if _ARABIC_ONLY.match(s):
-        return float(s)
-    tokens = _TOKEN_RE.findall(s)
-    if "".join(tokens) != s:
-        return None
-    return _parse_tokens(tokens)
+        value: float | None = float(s)
+    else:
+        tokens = _TOKEN_RE.findall(s)
+        value = _parse_tokens(tokens) if "".join(tokens) == s else None
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _parse_tokens(tokens: list[str]) -> float | None:
@@ -157,6 +162,11 @@ _SUF = ("以上", "以下", "以内", "左右", "上下", "有余")
 _OVER = {"不低于", "不少于", "超过", "多于", "高于", "逾", "超", "上", "余", "多", "以上", "有余"}
 _UNDER = {"不超过", "不高于", "不多于", "不足", "不到", "低于", "将近", "接近", "近", "以下", "以内"}
 _APPROX = {"大约", "约为", "约占", "约有", "约", "左右", "上下", "来", "几"}
+_QUALIFIER_OF: dict[str | None, Qualifier] = {
+    **dict.fromkeys(_OVER, "over"),
+    **dict.fromkeys(_UNDER, "under"),
+    **dict.fromkeys(_APPROX, "approx"),
+}
 
 _COUNT_UNITS = _words(
     "人次 场次 户次 件次 个 名 人 次 场 家 项 件 条 类 种 支 张 本 "
@@ -190,7 +200,9 @@ _FIGURE_RE = re.compile(
     rf"(?P<suf>{_alt(_SUF)})?"
 )
 
+_LONG_DIGITS_RE = re.compile(r"\d{9}")  # phone numbers, ids, codes: no count has 9 bare digits
 _PURE_SCALE_RE = re.compile(r"[千仟万萬亿億]+")
+_ROUND_RE = re.compile(rf"[{_CN_U}{_CN_B}]+")  # 百, 千万: a round numeral with no digit
 _SEED_RE = re.compile(rf"[0-9{_CN_D}{_CN_U}{_CN_B}半]+")
 # characters that can follow the numeral of a figure: measure words, 余/多, range and fraction
 # signs, 角, 大, 成, %, decimal and thousands separators, 以上/左右/上下
@@ -398,8 +410,7 @@ def _is_glued(scan: str, num_start: int, m: re.Match[str]) -> bool:
         return True
     if after == "/" and not m.group("sep"):
         return True
-    n1 = m.group("n1")
-    return len(n1) >= 9 and n1.isdigit()
+    return _LONG_DIGITS_RE.search(m.group("n1")) is not None
 
 
 def _ordinal_before(scan: str, pos: int) -> bool:
@@ -413,7 +424,7 @@ def _is_slogan(scan: str, pos: int) -> bool:
 def _prefix_is_qualifier(scan: str, pos: int, pre: str, n1: str) -> bool:
     """``约``/``近``/``超``/``上`` can end another word (制约, 最近, 赶超, 以上); ``上`` means
     "over" only before a round scale (上万名, 上亿元), else it is a place (会上5名代表)."""
-    if pre == "上" and not all(c in _CN_UNITS or c in _CN_BIG for c in n1):
+    if pre == "上" and not _ROUND_RE.fullmatch(n1):
         return False
     if len(pre) > 1 or pos == 0:
         return True
@@ -479,7 +490,7 @@ def _numeral_ok(m: re.Match[str], scan: str, unit: str | None, cur: str | None) 
     if n1[0] in "十百千万" and _after_vague(scan, m.start("n1")):
         return False  # 数十名, 几百人: no number is stated
     start = m.start("n1")
-    if all(c in _CN_UNITS or c in _CN_BIG for c in n1) and start > 0 and scan[start - 1] == "”":
+    if start > 0 and scan[start - 1] == "”" and _ROUND_RE.fullmatch(n1):
         return False  # “天大的小事”百名党员“…”: a round numeral glued to a quoted name is part of it
     return parse_number(n1) is not None
 
@@ -603,10 +614,11 @@ def _specs(
     if pair and not mid:
         lo, hi = (x * scale1 for x in pair)
         return [_spec(kind, v, unit, "range", start, end, m, lo, hi) for v in (lo, hi)]
-    if mid == "几":
-        base = v1  # 十几万: 10 x 万, the 几 adds 1..9 tens
-        step = base / 10
-        return [_spec(kind, base, unit, "over", start, end, m, base + step, base + 9 * step)]
+    if mid == "几":  # 十几万: 10万 plus 1..9 of the unit below 十 (万), so 11万 to 19万
+        step = _CN_UNITS.get(m.group("n1")[-1], 0) / 10 * scale1
+        if not step:
+            return []
+        return [_spec(kind, v1, unit, "over", start, end, m, v1 + step, v1 + 9 * step)]
     qual = _qualifier(pre, mid, suf)
     return [_spec(kind, v1, unit, qual, start, end, m)]
 
@@ -614,7 +626,7 @@ def _specs(
 def _trailing_scale(n: str) -> float:
     """The 万/亿 scale a numeral ends with (``10万`` -> 10000), 1 if none."""
     stripped = n.rstrip(_CN_B)
-    return _scale(n[len(stripped) :]) if stripped and stripped[-1].isdigit() else 1.0
+    return _scale(n[len(stripped) :]) if stripped else 1.0
 
 
 def _scale(s: str | None) -> float:
@@ -644,14 +656,8 @@ def _adjacent_range(n: str) -> tuple[float, float] | None:
 
 
 def _qualifier(pre: str | None, mid: str | None, suf: str | None) -> Qualifier | None:
-    for word in (pre, mid, suf):
-        if word in _OVER:
-            return "over"
-        if word in _UNDER:
-            return "under"
-        if word in _APPROX:
-            return "approx"
-    return None
+    """The word before the number wins (约30门左右 is approx), then 余/多, then the suffix."""
+    return _QUALIFIER_OF.get(pre) or _QUALIFIER_OF.get(mid) or _QUALIFIER_OF.get(suf)
 
 
 def _spec(
