@@ -290,3 +290,17 @@ def test_broken_duplicate_and_dangling_lines_are_reported_once(tmp_path: Path) -
         ("initiatives.jsonl", 5, "the"),
     ]
     assert "b_missing" in next(p.reason for p in problems if p.line_no == 11)
+
+
+def test_a_duplicate_initiative_never_replaces_the_first(tmp_path: Path) -> None:
+    store = build_store(tmp_path)
+    impostor = initiatives()[3].model_copy(update={"issuer": "某某组织部", "title": "impostor"})
+    with store_file(store, "initiatives").open("a", encoding="utf-8") as fh:
+        fh.write(impostor.model_dump_json() + "\n")
+    problems: list[StoreProblem] = []
+    # The copy would match 组织部, the first record does not: the first one decides.
+    selection = select(store, Filters(issuer="某某"), on_problem=problems.append)
+    assert _ids(selection)[1] == []
+    selection = select(store, Filters(issuer="人社局"), on_problem=problems.append)
+    assert [i.title for i in selection.initiatives()] == ["=1+1 不是公式"]
+    assert [(p.line_no, p.reason.split(" ")[0]) for p in problems] == [(5, "duplicate")]

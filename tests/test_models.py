@@ -30,7 +30,7 @@ def test_unknown_fields_and_kinds_are_refused() -> None:
 
 
 def test_initiative_lists_default_to_empty_and_are_independent() -> None:
-    base = dict(id="b:1", bulletin_id="b", path="1", level=1, kind="numbered", label="1、", title="t", text="")
+    base = dict(id="b:1", bulletin_id="b", path="1", level=1, kind="numbered", label="1、", title="", text="")
     a = Initiative(**base, start=0, end=3)
     b = Initiative(**base, start=0, end=3)
     a.points.append("一是")

@@ -321,6 +321,36 @@ def test_related_heading_early_in_a_text_is_not_a_footer() -> None:
 def test_records_with_repeated_field_names_are_kept() -> None:
     text = "发布者:甲区委组织部\n举措:\n做法一。\n发布者:乙区委组织部\n举措:\n做法二。"
     assert drop_furniture(text) == text
+    # one publisher with two records: the first line is no title to deduplicate
+    text = "发布者:甲区委组织部\n举措:\n做法一。\n发布者:甲区委组织部\n举措:\n做法二。"
+    assert drop_furniture(text) == text
+
+
+def test_web_page_header_and_footer_go() -> None:
+    page = "\n".join(
+        [
+            "首页 > 党建动态 > 正文",
+            "某县委组织部关于开展结对活动的通知",
+            "来源:某县委组织部 作者:张三 发布时间:2015-03-02 浏览次数:1234",
+            "【字体:大 中 小】",
+            "各乡镇党委,县直各单位党组织:",
+            "经研究,决定在全县开展结对活动。",
+            "中共某县委组织部",
+            "上一篇:关于做好党员发展工作的通知",
+            "下一篇:没有了",
+            "【打印本页】【关闭窗口】",
+            "Copyright © 2015 某县人民政府 All Rights Reserved",
+            "浙ICP备12345678号-1 浙公网安备33010202000123号",
+            "主办单位:某县委组织部 技术支持:某某网络科技有限公司",
+            "地址:某县某某路88号 联系电话:0123-45678900",
+        ]
+    )
+    assert drop_furniture(page).split("\n") == [
+        "某县委组织部关于开展结对活动的通知",
+        "各乡镇党委,县直各单位党组织:",
+        "经研究,决定在全县开展结对活动。",
+        "中共某县委组织部",
+    ]
 
 
 def test_trailing_byline_goes_only_at_the_end() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -38,6 +38,7 @@ StoreOption = Annotated[
     Path, typer.Option("--out", "-o", help="Store folder holding bulletins/initiatives/figures.jsonl.")
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")]
 IssuerFilter = Annotated[
     str | None, typer.Option("--issuer", help="Issuer contains TEXT (either script: 組織部 finds 组织部).")
 ]
@@ -98,6 +99,7 @@ def ingest(
     force: Annotated[
         bool, typer.Option("--force", help="Re-process bulletins already in the store.")
     ] = False,
+    jobs: JobsOption = 0,
     quiet: QuietOption = False,
 ) -> None:
     """Add new bulletins to the store: decode, normalize, outline, issuers.
@@ -120,7 +122,9 @@ def ingest(
             done["bytes"] += outcome.size
             progress.update(task, advance=1, mb=f"{_mb(done['bytes'])}/{_mb(total_bytes)}")
 
-        report = pipeline.ingest(inputs, store, force=force, on_file=advance, paths=paths)
+        report = pipeline.ingest(
+            inputs, store, force=force, on_file=advance, paths=paths, jobs=jobs or pipeline.default_jobs()
+        )
     report.outcomes[:0] = [pipeline.FileOutcome(e.path, "failed", e.reason) for e in errors]
     if not quiet:
         scripts = ", ".join(f"{k} {v}" for k, v in sorted(report.scripts.items())) or "none"
@@ -161,7 +165,7 @@ def _report_failures(failed) -> None:
 
 
 @app.command()
-def extract(store: StoreOption = DEFAULT_STORE, quiet: QuietOption = False) -> None:
+def extract(store: StoreOption = DEFAULT_STORE, jobs: JobsOption = 0, quiet: QuietOption = False) -> None:
     """Find every count, sum of money and percentage in the stored bulletins.
 
     Example: casekit extract --out data/structured
@@ -172,6 +176,7 @@ def extract(store: StoreOption = DEFAULT_STORE, quiet: QuietOption = False) -> N
     from casekit import pipeline
     from casekit.storage import store_file
 
+    jobs = jobs or pipeline.default_jobs()
     if not store_file(store, "bulletins").exists():
         err.print(
             f"[red]No bulletins in {escape(str(store))}[/]: "
@@ -180,7 +185,7 @@ def extract(store: StoreOption = DEFAULT_STORE, quiet: QuietOption = False) -> N
         raise typer.Exit(1)
     with _progress(quiet) as progress:
         task = progress.add_task("extract", total=None, mb="")
-        report = pipeline.extract(store, on_bulletin=lambda b, n: progress.update(task, advance=1))
+        report = pipeline.extract(store, on_bulletin=lambda _n: progress.update(task, advance=1), jobs=jobs)
     if not quiet:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.by_kind.items())) or "none"
         err.print(f"[bold]extract[/] → {report.figures} figures in {report.bulletins} bulletins ({kinds})")
@@ -189,10 +194,19 @@ def extract(store: StoreOption = DEFAULT_STORE, quiet: QuietOption = False) -> N
         raise typer.Exit(1)
 
 
+def _fail(message: str, code: int) -> NoReturn:
+    err.print(f"[red]{escape(message)}[/]")
+    raise typer.Exit(code)
+
+
 def _filters(issuer: str | None, kind: str | None, year: int | None, bulletin: str | None):
+    """Build the shared filters; a bad value is a usage error (exit 2)."""
     from casekit.filters import Filters
 
-    return Filters(issuer=issuer, kind=kind, year=year, bulletin=bulletin)
+    try:
+        return Filters(issuer=issuer, kind=kind, year=year, bulletin=bulletin)
+    except ValueError as exc:
+        _fail(str(exc), 2)
 
 
 @app.command()
@@ -217,23 +231,22 @@ def export(
     (pip install 'casekit[all]'); a second export to the same place replaces the first.
     """
     from casekit import export as export_stage
+    from casekit.filters import StoreNotFoundError
 
+    filters = _filters(issuer, kind, year, bulletin)
     try:
-        result = export_stage.export_store(
-            store, fmt, to=to, filters=_filters(issuer, kind, year, bulletin), bom=bom
-        )
-    except export_stage.MissingExtraError as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(1) from None
+        result = export_stage.export_store(store, fmt, to=to, filters=filters, bom=bom)
+    except (export_stage.ExportError, StoreNotFoundError) as exc:
+        _fail(str(exc), 1)
     except ValueError as exc:
-        err.print(f"[red]{escape(str(exc))}[/]")
-        raise typer.Exit(2) from None
+        _fail(str(exc), 2)
     if not quiet:
         rows = ", ".join(f"{t} {n}" for t, n in result.rows.items())
         err.print(f"[bold]export {fmt}[/] → {', '.join(escape(str(p)) for p in result.files)} ({rows})")
         for note in getattr(result, "notes", []):
             err.print(f"  note: {escape(note)}", style="dim")
-    _report_store_problems(result.problems)
+    for problem in result.problems:
+        err.print(f"[red]store problem[/]: {escape(str(problem))}")
     if result.problems:
         raise typer.Exit(1)
 
@@ -241,7 +254,7 @@ def export(
 @app.command()
 def stats(
     store: StoreOption = DEFAULT_STORE,
-    top: Annotated[int, typer.Option("--top", help="How many issuers and largest figures to list.")] = 10,
+    top: Annotated[int, typer.Option("--top", help="Issuers, and largest figures per kind, to list.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON on stdout.")] = False,
     issuer: IssuerFilter = None,
     kind: KindFilter = None,
@@ -255,13 +268,22 @@ def stats(
     --json prints the same numbers for scripts.
     """
     from casekit import stats as stats_stage
+    from casekit.filters import StoreNotFoundError
 
-    result = stats_stage.compute_stats(store, _filters(issuer, kind, year, bulletin), top=top)
+    filters = _filters(issuer, kind, year, bulletin)
+    try:
+        result = stats_stage.compute_stats(store, filters, top=top, largest=top)
+    except StoreNotFoundError as exc:
+        _fail(str(exc), 1)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         for table in stats_stage.render_stats(result):
             out.print(table)
+    for problem in result.problems:
+        err.print(f"[red]store problem[/]: {escape(str(problem))}")
+    if result.problems:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -274,11 +296,12 @@ def show(
     Example: casekit show data/raw/000_2cd35756fa0586bc.txt
     """
     from casekit import pipeline
+    from casekit.filters import bulletin_matches
     from casekit.models import Figure
     from casekit.storage import iter_records, store_file
 
     for record, initiatives in pipeline.iter_bulletins_with_initiatives(store):
-        if _names_bulletin(record, bulletin):
+        if bulletin_matches(bulletin, record.id, record.source):
             counts: dict[str | None, int] = {}
             for fig in iter_records(store_file(store, "figures"), Figure):
                 if fig.bulletin_id == record.id:
@@ -290,10 +313,6 @@ def show(
         "try `casekit stats` to list what is there."
     )
     raise typer.Exit(1)
-
-
-def _names_bulletin(record, wanted: str) -> bool:
-    return wanted in (record.id, record.source) or Path(record.source).name == Path(wanted).name
 
 
 def outline_tree(bulletin, initiatives, figure_counts: dict[str | None, int]) -> Tree:

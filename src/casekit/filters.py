@@ -35,7 +35,7 @@ from typing import TypeVar, get_args
 from pydantic import BaseModel
 
 from casekit.models import Bulletin, Figure, FigureKind, Initiative
-from casekit.storage import ProblemSink, StoreProblem, parse_line, store_file
+from casekit.storage import ProblemSink, StoreProblem, iter_numbered_records, store_file
 
 FIGURE_KINDS: tuple[str, ...] = get_args(FigureKind)
 
@@ -136,21 +136,6 @@ class InitiativeMeta:
     issuer: str | None
 
 
-def _iter_numbered(path: Path, model: type[RecordT], sink: ProblemSink) -> Iterator[tuple[int, RecordT]]:
-    """Like ``storage.iter_records`` but with line numbers, so later checks can point at a line."""
-    path = Path(path)
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8", errors="surrogateescape", newline="\n") as fh:
-        for line_no, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                yield line_no, parse_line(raw, model)
-            except ValueError as exc:
-                sink(StoreProblem(path, line_no, str(exc), raw))
-
-
 def _missing(record: str, target: str, target_id: str | None) -> str:
     return f"the {record}'s {target} {target_id} is not in the store; {record} skipped"
 
@@ -203,7 +188,7 @@ class Selection:
         """Surviving bulletins, in store order (each id once)."""
         path = store_file(self.out_dir, "bulletins")
         seen: set[str] = set()
-        for line_no, record in _iter_numbered(path, Bulletin, self._sink):
+        for line_no, record in iter_numbered_records(path, Bulletin, self._sink):
             if record.id in self.bulletin_meta and self._first(seen, record.id, path, line_no):
                 yield record
 
@@ -211,7 +196,7 @@ class Selection:
         """Surviving initiatives, in store order (each id once)."""
         path = store_file(self.out_dir, "initiatives")
         seen: set[str] = set()
-        for line_no, record in _iter_numbered(path, Initiative, self._sink):
+        for line_no, record in iter_numbered_records(path, Initiative, self._sink):
             if record.id in self.initiative_meta and self._first(seen, record.id, path, line_no):
                 yield record
 
@@ -219,7 +204,7 @@ class Selection:
         """Surviving figures, in store order; dangling references are reported and skipped."""
         path = store_file(self.out_dir, "figures")
         seen: set[str] = set()
-        for line_no, record in _iter_numbered(path, Figure, self._sink):
+        for line_no, record in iter_numbered_records(path, Figure, self._sink):
             if not self._figure_consistent(record, path, line_no) or not self._keeps_figure(record):
                 continue
             if self._first(seen, record.id, path, line_no):  # type: ignore[arg-type]
@@ -293,13 +278,16 @@ def select(out_dir: Path, filters: Filters = Filters(), on_problem: ProblemSink 
     out_dir = Path(out_dir)
     bulletins_path = store_file(out_dir, "bulletins")
     if not bulletins_path.is_file():
-        raise StoreNotFoundError(f"no casekit store in {out_dir} ({bulletins_path.name} is missing)")
+        raise StoreNotFoundError(
+            f"no casekit store in {out_dir} ({bulletins_path.name} is missing): "
+            f"run `casekit ingest FILES --out {out_dir}` first, or point --out at your store"
+        )
     sink = _OnceSink(on_problem)
     query = None if filters.issuer is None else normalize_query(filters.issuer)
 
     all_ids: set[str] = set()
     candidates: dict[str, BulletinMeta] = {}
-    for _line_no, record in _iter_numbered(bulletins_path, Bulletin, sink):
+    for _line_no, record in iter_numbered_records(bulletins_path, Bulletin, sink):
         if record.id in all_ids:
             continue  # reported when the bulletins are streamed
         all_ids.add(record.id)
@@ -310,7 +298,7 @@ def select(out_dir: Path, filters: Filters = Filters(), on_problem: ProblemSink 
     known_initiatives: set[str] = set()
     kept: dict[str, InitiativeMeta] = {}
     with_match: set[str] = set()
-    for line_no, record in _iter_numbered(initiatives_path, Initiative, sink):
+    for line_no, record in iter_numbered_records(initiatives_path, Initiative, sink):
         if record.bulletin_id not in all_ids:
             sink.report(initiatives_path, line_no, _missing("initiative", "bulletin", record.bulletin_id))
             continue

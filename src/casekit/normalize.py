@@ -177,31 +177,35 @@ def _tables() -> _ScriptTables:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _chars_outside_gb2312_lines(text: str) -> set[str]:
-    """The characters of the lines GB2312 cannot encode: a superset of the traditional-only
-    characters present (none lie in GB2312). A strict encode runs at codec speed and most
-    lines of simplified text pass it; ``set()`` over all the text would be ten times slower."""
+def _split_on_gb2312(text: str) -> tuple[set[str], str]:
+    """The characters of the lines GB2312 cannot encode (a superset of the traditional-only
+    characters present: none lies in GB2312), and the other lines. A strict encode runs at
+    codec speed and most lines of simplified text pass it; ``set()`` over all the text would
+    be ten times slower."""
     try:
         text.encode("gb2312")
     except UnicodeEncodeError:
         chars: set[str] = set()
+        passing = []
         for line in text.split("\n"):
             try:
                 line.encode("gb2312")
             except UnicodeEncodeError:
                 chars.update(line)
-        return chars
-    return set()
+            else:
+                passing.append(line)
+        return chars, "\n".join(passing)
+    return set(), text
 
 
 def _census(text: str, tables: _ScriptTables) -> tuple[Script, set[str]]:
     """The script, decided on the share of script-specific character types (not occurrences:
     cheaper), and a set holding every character of the text that may need converting."""
-    candidates = _chars_outside_gb2312_lines(text)
+    candidates, other_lines = _split_on_gb2312(text)
     trad = len(candidates & tables.strict_trad)
     if trad == 0:
         return "simplified", candidates
-    chars = set(text)
+    chars = candidates | set(other_lines)
     simp = len(chars & tables.strict_simp)
     share = trad / (trad + simp)
     if share >= 0.9:
@@ -334,7 +338,8 @@ def fold_whitespace(text: str) -> str:
 
 # navigation / breadcrumb lines
 _BREADCRUMB = re.compile(
-    r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|当前页面|现在位置)\s*[:>›»]"
+    r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上一则|下一则)\s*:"
+    r"|^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|当前页面|现在位置)\s*[:>›»]"
     r"|^(?:首页|主页|网站首页)\s*[>›»/→]"
 )
 # markup debris: image links, table pipes, rules; nothing readable left after removal
@@ -367,7 +372,8 @@ _ISOLATED_NOTICE = re.compile(r"^[\[【(]?(?:声明|免责声明|版权声明)|�
 _FURNITURE_WORDS = re.compile(
     r"手机版|电脑版|移动版|触屏版|微信公众号|公众号|官方微博|新浪微博|腾讯微博|微信|微博|QQ空间|朋友圈|扫一扫|二维码"
     r"|分享到|分享|打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|加入收藏"
-    r"|字号|默认|上一篇|下一篇|上一页|下一页|相关主题|相关文档|相关文章|相关阅读|相关推荐|相关链接|相关资料|相关下载"
+    r"|字号|字体|默认|我要纠错|我要打印|在手机打开当前页|在手机上打开|手机扫码|扫码阅读|分享至|收藏本文"
+    r"|上一篇|下一篇|上一页|下一页|相关主题|相关文档|相关文章|相关阅读|相关推荐|相关链接|相关资料|相关下载"
     r"|文本预览|最新文档|热门文档|热门推荐|推荐阅读|延伸阅读|猜你喜欢|更多|查看更多|免费下载|全文下载|下载文档|下载"
     r"|在线阅读|登录|注册|首页|评论|点赞|阅读次数|浏览次数|访问量|点击数|纠错|【纠错】|\[纠错\]|繁体|简体|无障碍"
     r"|[大中小]",
@@ -380,12 +386,15 @@ _RELATED_HEADING = re.compile(
     r"|热门推荐|推荐阅读|延伸阅读|猜你喜欢|更多阅读)"
 )
 _LEFTOVER = re.compile(r"[\s\d:,;.!?()/|>›»·、。【】\[\]<>\-]*")
-# editor/source/author lines and a trailing author byline such as "(王 梅)"
+# editor lines; in the footer also source/author lines and a byline such as "(王 梅)"
 _CREDIT = re.compile(r"^[(\[【]?(?:责任编辑|编辑|责编|审核|校对|摄影)\s*:[^。]{1,30}[)\]】]?$")
-# source, author and sponsor lines may name the issuing body: furniture only in the footer
+# source, author, sponsor and contact lines (they may name the issuing body, or be an
+# event's contact): furniture only in the footer
 _SOURCE = re.compile(
-    r"^[(\[【]?(?:来源|稿源|供稿|信息来源|文章来源|作者|撰稿|通讯员|记者|主办单位|承办单位|协办单位|技术支持)"
-    r"\s*:[^。]{1,40}[)\]】]?$"
+    r"^[(\[【]?(?:来源|稿源|供稿|信息来源|文章来源|作者|撰稿|通讯员|记者|主办单位|承办单位|协办单位|技术支持"
+    r"|维护单位|地址|联系地址|通讯地址|联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|e-?mail)"
+    r"\s*:[^。]{1,80}[)\]】]?$",
+    re.IGNORECASE,
 )
 # a page header's meta line: two or more fields such as 来源: 作者: 发布时间: 浏览次数:
 _META_FIELD = re.compile(
@@ -430,6 +439,9 @@ def is_furniture_line(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > _FURNITURE_MAX:
         return False
+    if len(line) > _SHORT and line[-1] in "。!?;":
+        # a sentence: only an explicit notice tag or a breadcrumb makes it furniture
+        return _ISOLATED_NOTICE.search(line) is not None or _BREADCRUMB.search(line) is not None
     return (
         _BREADCRUMB.search(line) is not None
         or _is_markup_debris(line)
@@ -438,7 +450,7 @@ def is_furniture_line(line: str) -> bool:
         or _is_notice(line)
         or _CREDIT.match(line) is not None
         or _PAGE_NUMBER.match(line) is not None
-        or len(_META_FIELD.findall(line)) >= 2
+        or (":" in line and len(_META_FIELD.findall(line)) >= 2)
     )
 
 
@@ -453,48 +465,48 @@ def _is_footer_line(line: str) -> bool:
     )
 
 
-def _content_indexes(lines: list[str]) -> list[int]:
-    return [i for i, line in enumerate(lines) if line.strip()]
-
-
-def _drop_related_lists(text: str, lines: list[str], keep: list[bool]) -> None:
+def _drop_related_lists(text: str, lines: list[str], content: list[int], keep: list[bool]) -> None:
     """From a "related documents" heading in the second half on: a list of other titles."""
     if not any(word in text for word in _RELATED_WORDS):
         return
-    content = _content_indexes(lines)
-    for pos, i in enumerate(content):
-        if pos < len(content) // 2 or not _RELATED_HEADING.match(lines[i].strip()):
+    for pos in range(len(content) // 2, len(content)):
+        i = content[pos]
+        if len(lines[i]) > _SHORT or not _RELATED_HEADING.match(lines[i]):
             continue
         rest = [j for j in content[pos + 1 :] if keep[j]]
-        if all(len(lines[j]) <= 60 and not lines[j].rstrip().endswith("。") for j in rest):
+        if all(len(lines[j]) <= 60 and not lines[j].endswith("。") for j in rest):
             for j in [i, *rest]:
                 keep[j] = False
             return
 
 
-def _drop_footer(lines: list[str], keep: list[bool]) -> None:
+def _drop_footer(lines: list[str], content: list[int], keep: list[bool]) -> None:
     """Drop the trailing block of footer lines (at most the last few content lines, so that
     a page whose every line carries table debris keeps its content)."""
-    for depth, i in enumerate(reversed(_content_indexes(lines))):
+    for depth, i in enumerate(reversed(content)):
         if keep[i] and (depth >= _FOOTER_DEPTH or not _is_footer_line(lines[i])):
             return
         keep[i] = False
 
 
-def _drop_repeated_title(lines: list[str], keep: list[bool]) -> None:
-    """Later copies of the title line (the first content line) and adjacent duplicates."""
-    content = [i for i in _content_indexes(lines) if keep[i]]
+def _drop_repeated_title(lines: list[str], content: list[int], keep: list[bool]) -> None:
+    """Copies of the title line (the first content line) in the page header, before the text
+    proper starts, and adjacent duplicates of a short line anywhere.
+
+    Copies further down are left alone: a list of records may name one publisher twice."""
+    content = [i for i in content if keep[i]]
     if not content:
         return
-    title = lines[content[0]].strip()
-    title_like = len(title) <= 60 and _PROSE_END.search(title) is None
+    title = lines[content[0]]
+    in_header = len(title) <= 60 and _PROSE_END.search(title) is None
     previous = title
     for i in content[1:]:
-        line = lines[i].strip()
-        if (title_like and line == title) or (line == previous and len(line) <= 60):
+        line = lines[i]
+        if (in_header and line == title) or (line == previous and len(line) <= 60):
             keep[i] = False
-        else:
-            previous = line
+            continue
+        previous = line
+        in_header = in_header and len(line) <= 60 and _PROSE_END.search(line) is None
 
 
 def drop_furniture(text: str) -> str:
@@ -504,12 +516,13 @@ def drop_furniture(text: str) -> str:
     At the end of the page only: table rows, bylines, "related documents" lists.
     Table debris trailing a content line is cut off, the content kept.
     """
-    lines = text.split("\n")
-    keep = [not is_furniture_line(line) for line in lines]
-    _drop_footer(lines, keep)
-    _drop_related_lists(text, lines, keep)
-    _drop_footer(lines, keep)
-    _drop_repeated_title(lines, keep)
+    lines = [line.strip() for line in text.split("\n")]
+    content = [i for i, line in enumerate(lines) if line]
+    keep = [not is_furniture_line(line) for line in lines]  # blank lines stay: page breaks
+    _drop_footer(lines, content, keep)
+    _drop_related_lists(text, lines, content, keep)
+    _drop_footer(lines, content, keep)
+    _drop_repeated_title(lines, content, keep)
     kept = (
         _TABLE_TAIL.sub("", line) if "|" in line else line for line, k in zip(lines, keep, strict=True) if k
     )
@@ -538,14 +551,14 @@ _FIELD_START = re.compile(rf"^[{_CJK}]{{2,8}}\s*:")
 # a short sentence ending in "。" opening a paragraph ("基层组织建设。")
 _HEADLINE_START = re.compile(rf"^[{_CJK}“”]{{2,15}}。")
 _HAS_PUNCT = re.compile(rf"[,;:!?.。、“”《》()…—·{_CJK_PUNCT}]")
-_ASCII_ALNUM_END = re.compile(r"[A-Za-z]$")
-_ASCII_ALNUM_START = re.compile(r"^[A-Za-z]")
+_ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
+_ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
 
-_PAGE_BREAK_MIN = 50  # a page-broken paragraph is long; titles and headings are not
-_HEADING_MAX = 80
-_WRAP_MIN_WIDTH = 40
-_WRAP_MAX_CHARS = 300  # display columns; shorter uniform lines are lists, not wrapped text
-_WRAP_TOLERANCE = 5  # columns at least
+_PAGE_BREAK_MIN = 50  # characters: a page-broken paragraph is long; titles and headings are not
+_HEADING_MAX = 80  # characters: a numbered line without "。" up to this long is a heading
+_WRAP_MIN_WIDTH = 40  # display columns: shorter uniform lines are lists, not wrapped text
+_WRAP_MAX_CHARS = 300  # characters: longer lines are paragraphs, never lines of a wrap
+_WRAP_TOLERANCE = 5  # display columns, at least
 
 
 def _tolerance(wrap: int) -> int:
@@ -575,19 +588,21 @@ def detect_wrap_width(lines: list[str]) -> int | None:
     # cheap test on lengths first: most texts hold long paragraphs and are not wrapped
     if len(lines) < 6 or sum(1 for line in lines if 20 <= len(line) <= _WRAP_MAX_CHARS) < len(lines) / 2:
         return None
-    widths = sorted(_width(line) for line in lines)
+    widths = [_width(line) for line in lines]
+    ordered = sorted(widths)
     best, best_count = 0, 0
-    for w in set(widths):
+    for w in set(ordered):
         if w < _WRAP_MIN_WIDTH:
             continue
-        n = bisect_right(widths, w) - bisect_left(widths, w - _tolerance(w))
+        n = bisect_right(ordered, w) - bisect_left(ordered, w - _tolerance(w))
         if n > best_count or (n == best_count and w > best):
             best, best_count = w, n
-    if best_count < 5 or best_count < 0.5 * len(widths):
+    if best_count < 5 or best_count < 0.5 * len(ordered):
         return None
-    if len(widths) - bisect_right(widths, best) > 0.1 * len(widths):
+    if len(ordered) - bisect_right(ordered, best) > 0.1 * len(ordered):
         return None
-    at_width = [line for line in lines if best - _tolerance(best) <= _width(line) <= best]
+    low = best - _tolerance(best)
+    at_width = [line for line, w in zip(lines, widths, strict=True) if low <= w <= best]
     open_ends = sum(1 for line in at_width if line[-1] not in _TERMINAL and line[-1] not in ",、")
     return best if open_ends >= 0.5 * len(at_width) else None
 
@@ -602,7 +617,10 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _continues_wrap(last_line: str, nxt: str, wrap: int | None, blank_between: bool) -> bool:
-    if wrap is None or blank_between or _width(last_line) < wrap - _tolerance(wrap):
+    if wrap is None or blank_between:
+        return False
+    low = wrap - _tolerance(wrap)
+    if 2 * len(last_line) < low or _width(last_line) < low:  # width <= 2 * length: cheap test first
         return False
     if _starts_new_block(nxt):
         return False
@@ -622,7 +640,7 @@ def _continues_page(paragraph: str, nxt: str) -> bool:
 
 
 def _join(left: str, right: str) -> str:
-    if _ASCII_ALNUM_END.search(left) and _ASCII_ALNUM_START.match(right):
+    if _ASCII_LETTER_END.search(left) and _ASCII_LETTER_START.match(right):
         return f"{left} {right}"
     return left + right
 
@@ -634,7 +652,7 @@ def rejoin_wrapped_lines(text: str) -> str:
     line unless that one opens an item, heading or field) and a page break (a long paragraph
     ending mid-sentence, maybe a blank line, then a line that carries it on).
     """
-    lines = text.split("\n")
+    lines = [line.strip() for line in text.split("\n")]
     wrap = detect_wrap_width(lines)
     paragraphs: list[str] = []
     last_line = ""

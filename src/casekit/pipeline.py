@@ -10,13 +10,15 @@ normalized text, and a bulletin already in the store is skipped unless ``force``
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, islice
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from casekit import figures as figures_stage
 from casekit import issuers as issuers_stage
@@ -35,6 +37,10 @@ from casekit.storage import (
 )
 
 Status = Literal["new", "replaced", "skipped", "failed"]
+T = TypeVar("T")
+R = TypeVar("R")
+# fork shares the loaded dictionaries with the workers; elsewhere the default is safe
+_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,64 @@ def list_inputs(inputs: Iterable[str]) -> tuple[list[Path], list[InputError]]:
     return paths, errors
 
 
+@dataclass(frozen=True)
+class _Built:
+    """What processing one input gives, already serialized (cheap to pass between processes)."""
+
+    source: str
+    size: int
+    error: str | None = None
+    bulletin_id: str | None = None
+    script: str | None = None
+    bulletin_line: str = ""
+    initiative_lines: tuple[str, ...] = ()
+
+
+def _build_from_path(path: Path) -> _Built:
+    source = str(path)
+    try:
+        raw = read_source(path)
+    except InputError as exc:
+        return _Built(source, 0, exc.reason)
+    try:
+        bulletin, initiatives = build_bulletin(raw)
+    except Exception as exc:  # a bug must not cost the user the rest of the batch
+        reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        return _Built(source, raw.size, reason)
+    return _Built(
+        source,
+        raw.size,
+        None,
+        bulletin.id,
+        bulletin.script,
+        to_json_line(bulletin),
+        tuple(to_json_line(i) for i in initiatives),
+    )
+
+
+def parallel_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, batch: int = 16) -> Iterator[R]:
+    """``map(fn, items)`` in order, over ``jobs`` processes, holding at most a few batches at once.
+
+    Items are taken in batches so that a large store is never read into memory ahead of the
+    workers. Heavy resources loaded before the call are inherited by forked workers.
+    """
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    iterator = iter(items)
+    with multiprocessing.get_context(_START_METHOD).Pool(jobs) as pool:
+        while chunk := list(islice(iterator, batch * jobs)):
+            yield from pool.imap(fn, chunk, chunksize=max(1, len(chunk) // (jobs * 4)))
+
+
+def default_jobs() -> int:
+    """Worker processes to use by default: one per available core."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 def ingest(
     inputs: Iterable[str],
     out_dir: Path,
@@ -156,11 +220,13 @@ def ingest(
     force: bool = False,
     on_file: ProgressHook | None = None,
     paths: list[Path] | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
     """Add new bulletins to the store in ``out_dir``; skip those already there unless ``force``.
 
     ``paths`` may pass inputs already expanded by ``list_inputs`` (the CLI does, to size its
-    progress bar); ``on_file`` is called after each input.
+    progress bar); ``on_file`` is called after each input; ``jobs`` > 1 processes files in
+    that many worker processes (the output is the same, in the same order).
     """
     out_dir = Path(out_dir)
     report = IngestReport()
@@ -173,7 +239,7 @@ def ingest(
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".casekit-ingest-", dir=out_dir))
     try:
-        staged_ids = _stage_new_bulletins(paths, existing, force, staging, report, on_file)
+        staged_ids = _stage_new_bulletins(paths, existing, force, staging, report, on_file, jobs)
         if staged_ids:
             _merge_into_store(out_dir, staging, staged_ids, report)
     finally:
@@ -188,44 +254,43 @@ def _stage_new_bulletins(
     staging: Path,
     report: IngestReport,
     on_file: ProgressHook | None,
+    jobs: int,
 ) -> set[str]:
     staged: dict[str, str] = {}
+    if jobs > 1 and len(paths) > 1:
+        warm_up()
     with (
         (staging / "bulletins.jsonl").open("w", encoding="utf-8") as fb,
         (staging / "initiatives.jsonl").open("w", encoding="utf-8") as fi,
     ):
-        for path in paths:
-            outcome = _ingest_one(path, existing, force, staged, fb, fi)
+        for built in parallel_map(_build_from_path, paths, jobs if len(paths) > 1 else 1):
+            outcome = _stage_one(built, existing, force, staged, fb, fi)
             report.outcomes.append(outcome)
             if on_file is not None:
                 on_file(outcome)
     return set(staged)
 
 
-def _ingest_one(path: Path, existing: set[str], force: bool, staged: dict[str, str], fb, fi) -> FileOutcome:
-    source = str(path)
-    try:
-        raw = read_source(path)
-    except InputError as exc:
-        return FileOutcome(source, "failed", exc.reason)
-    try:
-        bulletin, initiatives = build_bulletin(raw)
-    except Exception as exc:  # a bug must not cost the user the rest of the batch
-        return FileOutcome(
-            source, "failed", f"internal error ({type(exc).__name__}: {exc}); please report it", size=raw.size
-        )
-    bid = bulletin.id
+def _stage_one(built: _Built, existing: set[str], force: bool, staged: dict[str, str], fb, fi) -> FileOutcome:
+    source, size, bid = built.source, built.size, built.bulletin_id
+    if built.error is not None or bid is None:
+        return FileOutcome(source, "failed", built.error, size=size)
     if bid in staged:
-        return FileOutcome(source, "skipped", f"same text as {staged[bid]} in this run", bid, size=raw.size)
+        return FileOutcome(source, "skipped", f"same text as {staged[bid]} in this run", bid, size=size)
     if bid in existing and not force:
-        return FileOutcome(
-            source, "skipped", "already in the store (use --force to re-process)", bid, size=raw.size
-        )
+        reason = "already in the store (use --force to re-process)"
+        return FileOutcome(source, "skipped", reason, bid, size=size)
     staged[bid] = source
-    fb.write(to_json_line(bulletin))
-    fi.writelines(to_json_line(i) for i in initiatives)
+    fb.write(built.bulletin_line)
+    fi.writelines(built.initiative_lines)
     status: Status = "replaced" if bid in existing else "new"
-    return FileOutcome(source, status, None, bid, bulletin.script, len(initiatives), raw.size)
+    return FileOutcome(source, status, None, bid, built.script, len(built.initiative_lines), size)
+
+
+def warm_up() -> None:
+    """Load the lazily loaded tables (OpenCC, jieba) once, so that forked workers share them."""
+    normalize("發展")
+    figures_stage.extract_figures("共有3个部门参加")
 
 
 def _merge_into_store(out_dir: Path, staging: Path, staged_ids: set[str], report: IngestReport) -> None:
@@ -298,18 +363,28 @@ def figures_of(bulletin: Bulletin, initiatives: list[Initiative]) -> list[Figure
     return found
 
 
-def extract(out_dir: Path, on_bulletin: Callable[[Bulletin, int], None] | None = None) -> ExtractReport:
-    """(Re)write ``figures.jsonl`` from the bulletins in the store."""
+def _figure_lines(pair: tuple[Bulletin, list[Initiative]]) -> tuple[list[str], dict[str, int]]:
+    found = figures_of(*pair)
+    by_kind: dict[str, int] = {}
+    for fig in found:
+        by_kind[fig.kind] = by_kind.get(fig.kind, 0) + 1
+    return [to_json_line(f) for f in found], by_kind
+
+
+def extract(out_dir: Path, on_bulletin: Callable[[int], None] | None = None, jobs: int = 1) -> ExtractReport:
+    """(Re)write ``figures.jsonl`` from the bulletins in the store, in ``jobs`` processes."""
     out_dir = Path(out_dir)
     report = ExtractReport()
+    if jobs > 1:
+        warm_up()
+    pairs = iter_bulletins_with_initiatives(out_dir, report.store_problems.append)
     with atomic_writer(store_file(out_dir, "figures")) as fh:
-        for bulletin, initiatives in iter_bulletins_with_initiatives(out_dir, report.store_problems.append):
-            found = figures_of(bulletin, initiatives)
-            fh.writelines(to_json_line(f) for f in found)
+        for lines, by_kind in parallel_map(_figure_lines, pairs, jobs):
+            fh.writelines(lines)
             report.bulletins += 1
-            report.figures += len(found)
-            for f in found:
-                report.by_kind[f.kind] = report.by_kind.get(f.kind, 0) + 1
+            report.figures += len(lines)
+            for kind, n in by_kind.items():
+                report.by_kind[kind] = report.by_kind.get(kind, 0) + n
             if on_bulletin is not None:
-                on_bulletin(bulletin, len(found))
+                on_bulletin(len(lines))
     return report

@@ -128,7 +128,7 @@ def _common_chars() -> frozenset[str]:
     return frozenset(c for c in chars if _CJK.match(c))
 
 
-def plausibility(text: str) -> float:
+def _plausibility(text: str) -> float:
     """Share of common CJK characters among the non-ASCII characters (1.0 if none)."""
     sample = text[:_SAMPLE_CHARS]
     non_ascii = [c for c in sample if ord(c) > 0x7F]
@@ -146,15 +146,15 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        candidates.append((plausibility(text), name, text))
+        candidates.append((_plausibility(text), name, text))
     if not candidates:
         raise _Undecodable
     candidates.sort(key=lambda c: c[0], reverse=True)
-    if len(candidates) > 1 and candidates[0][0] - candidates[1][0] < 0.02:
-        return _tie_break(data, candidates)
     score, name, text = candidates[0]
-    if score < 0.5:
+    if score < 0.5:  # mostly rare characters whichever way: not Chinese text in these codecs
         raise _Undecodable
+    if len(candidates) > 1 and score - candidates[1][0] < 0.02:
+        return _tie_break(data, candidates)
     return text, name
 
 

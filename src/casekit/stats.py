@@ -261,9 +261,7 @@ _SUMMABLE = ("count", "money", "area", "measure")  # a sum of percentages means 
 
 
 def _money_total(k: KindStats) -> str:
-    return (
-        f"{format_number(k.total_wan or 0)} 万元 = {format_number(k.total_yi or 0, 4)} 亿元"
-    )
+    return f"{format_number(k.total_wan or 0)} 万元 = {format_number(k.total_yi or 0, 4)} 亿元"
 
 
 def _kinds_table(stats: Stats) -> Table:

@@ -86,6 +86,15 @@ def iter_records(path: Path, model: type[ModelT], on_problem: ProblemSink | None
             yield record
 
 
+def iter_numbered_records(
+    path: Path, model: type[ModelT], on_problem: ProblemSink | None = None
+) -> Iterator[tuple[int, ModelT]]:
+    """Like ``iter_records``, with each record's line number (for pointing at a line later)."""
+    for line_no, record, _raw in _iter_lines(path, model, on_problem):
+        if record is not None:
+            yield line_no, record
+
+
 def iter_raw_lines(path: Path, model: type[BaseModel], on_problem: ProblemSink | None = None):
     """Yield ``(record, raw_line)`` for each valid line, reporting broken ones."""
     for _line_no, record, raw in _iter_lines(path, model, on_problem):
