@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from casekit.pipeline import default_jobs
+
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "raw"
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "gb18030")
 
@@ -96,13 +98,17 @@ def stage_breakdown(corpus: Path, max_files: int = 400) -> dict[str, float]:
     return totals
 
 
-def bench_size(root: Path, megabytes: float) -> dict[str, float]:
-    corpus, store = root / f"corpus-{megabytes:g}", root / f"store-{megabytes:g}"
-    size = build_corpus(corpus, megabytes)
-    ingest_s, ingest_peak = run_cli("ingest", str(corpus), "--out", str(store))
-    extract_s, extract_peak = run_cli("extract", "--out", str(store))
+def bench_size(root: Path, megabytes: float, jobs: int) -> dict[str, float]:
+    """Ingest then extract a corpus of ``megabytes`` MB (built once per size) with ``jobs`` workers."""
+    corpus, store = root / f"corpus-{megabytes:g}", root / f"store-{megabytes:g}-j{jobs}"
+    if not corpus.exists():
+        build_corpus(corpus, megabytes)
+    size = sum(p.stat().st_size for p in corpus.glob("*.txt"))
+    ingest_s, ingest_peak = run_cli("ingest", str(corpus), "--out", str(store), "--jobs", str(jobs))
+    extract_s, extract_peak = run_cli("extract", "--out", str(store), "--jobs", str(jobs))
     mb = size / 1_000_000
     return {
+        "jobs": jobs,
         "mb": mb,
         "ingest_s": ingest_s,
         "extract_s": extract_s,
@@ -116,12 +122,13 @@ def bench_size(root: Path, megabytes: float) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=100.0, help="corpus size in MB (default 100)")
+    parser.add_argument("--jobs", type=int, default=0, help="workers for the parallel run (0 = all cores)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="casekit-bench-"))
     try:
-        small = bench_size(root, args.mb / 4)
-        large = bench_size(root, args.mb)
+        runs = [bench_size(root, args.mb / 4, 1), bench_size(root, args.mb, 1)]
+        runs.append(bench_size(root, args.mb, args.jobs or default_jobs()))
         breakdown = stage_breakdown(root / f"corpus-{args.mb:g}")
         sample_mb = (
             sum(p.stat().st_size for p in sorted((root / f"corpus-{args.mb:g}").glob("*.txt"))[:400]) / 1e6
@@ -129,12 +136,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    print(f"{'corpus':>10} {'ingest':>12} {'extract':>12} {'end to end':>12} {'peak RSS':>10}")
-    for r in (small, large):
+    print(f"{'corpus':>10} {'jobs':>5} {'ingest':>12} {'extract':>12} {'end to end':>12} {'peak RSS':>10}")
+    for r in runs:
         print(
-            f"{r['mb']:>7.1f} MB {r['ingest_mbps']:>7.2f} MB/s {r['extract_mbps']:>7.2f} MB/s "
+            f"{r['mb']:>7.1f} MB {r['jobs']:>5} {r['ingest_mbps']:>7.2f} MB/s {r['extract_mbps']:>7.2f} MB/s "
             f"{r['end_to_end_mbps']:>7.2f} MB/s {r['peak_mb']:>7d} MB"
         )
+    print("peak RSS: the largest single process of the run (ingest or extract, parent or worker)")
     print(f"per stage, over {sample_mb:.1f} MB of the corpus (in-process):")
     for stage, seconds in breakdown.items():
         print(f"  {stage:<16} {sample_mb / seconds if seconds else float('inf'):>8.2f} MB/s")
