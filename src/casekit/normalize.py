@@ -282,7 +282,8 @@ def to_simplified(text: str) -> str:
 
 # str.translate does a dict lookup per character (slow on CJK text): the steps below use
 # str.replace and small regexes instead, and skip text that holds nothing to change.
-_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
+# digits, letters and the marks that sit inside numbers and ranges (2－3名, 4／5, 2～3, ＋, ＝)
+_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．－／～＋＝]")
 _PUNCT_PAIRS = tuple(zip("，：；（）！？", ",:;()!?", strict=True))
 _ODD_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
@@ -295,7 +296,7 @@ def _to_ascii(match: re.Match[str]) -> str:
 
 
 def unify_width(text: str) -> str:
-    """Full-width digits and Latin letters to ASCII; ``％`` -> ``%``, ``．`` -> ``.``."""
+    """Full-width digits and Latin letters to ASCII; also ``％．－／～＋＝`` -> ``%.-/~+=``."""
     return _FULL_WIDTH_ALNUM.sub(_to_ascii, text) if _FULL_WIDTH_ALNUM.search(text) else text
 
 
