@@ -6,6 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# no per-example deadline: CI machines are slow and shared; examples are still bounded in number
+settings.register_profile("casekit", deadline=None, print_blob=True)
+settings.load_profile("casekit")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = FIXTURES / "samples"

@@ -242,7 +242,7 @@ def export(
         _fail(str(exc), 2)
     if not quiet:
         rows = ", ".join(f"{t} {n}" for t, n in result.rows.items())
-        err.print(f"[bold]export {fmt}[/] → {', '.join(escape(str(p)) for p in result.files)} ({rows})")
+        err.print(f"[bold]export {fmt}[/] → {escape(str(result.destination))} ({rows})")
         for note in getattr(result, "notes", []):
             err.print(f"  note: {escape(note)}", style="dim")
     for problem in result.problems:
