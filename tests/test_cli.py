@@ -80,3 +80,45 @@ def test_show_prints_the_outline_tree(store: Path, sample_paths) -> None:
 def test_usage_error_exits_2() -> None:
     assert runner.invoke(app, ["ingest"]).exit_code == 2
     assert runner.invoke(app, ["export", "--format", "pdf", "--out", "nowhere"]).exit_code == 2
+
+
+def test_stats_json_is_data_on_stdout(store: Path) -> None:
+    result = invoke("stats", "--out", str(store), "--json", "--kind", "money")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert json.dumps(payload, ensure_ascii=False).count("money") >= 1
+
+
+def test_stats_bad_kind_is_a_usage_error(store: Path) -> None:
+    result = invoke("stats", "--out", str(store), "--kind", "weight")
+    assert result.exit_code == 2
+    assert "weight" in result.stderr
+
+
+def test_export_csv_then_again_replaces_it(store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "csv"
+    for _ in range(2):
+        result = invoke("export", "--format", "csv", "--out", str(store), "--to", str(target))
+        assert result.exit_code == 0, result.stderr
+    assert (target / "figures_view.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert sorted(p.name for p in target.glob("*.csv")) == [
+        "bulletins.csv",
+        "figures.csv",
+        "figures_view.csv",
+        "initiatives.csv",
+    ]
+
+
+def test_export_without_its_extra_says_how_to_install_it(store: Path, tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    result = invoke("export", "--format", "parquet", "--out", str(store), "--to", str(tmp_path / "pq"))
+    assert result.exit_code == 1
+    assert "pip install" in result.stderr and "casekit[parquet]" in result.stderr
+
+
+def test_export_from_a_missing_store_says_what_to_do(tmp_path: Path) -> None:
+    result = invoke("export", "--format", "csv", "--out", str(tmp_path / "nowhere"))
+    assert result.exit_code == 1
+    assert "casekit ingest" in result.stderr
