@@ -122,3 +122,14 @@ def test_export_from_a_missing_store_says_what_to_do(tmp_path: Path) -> None:
     result = invoke("export", "--format", "csv", "--out", str(tmp_path / "nowhere"))
     assert result.exit_code == 1
     assert "casekit ingest" in result.stderr
+
+
+def test_extract_reports_a_broken_store_line_and_exits_1(store: Path, tmp_path: Path) -> None:
+    for table in ("bulletins", "initiatives"):
+        shutil.copy(store / f"{table}.jsonl", tmp_path / f"{table}.jsonl")
+    with (tmp_path / "bulletins.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    result = invoke("extract", "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert "bulletins.jsonl:6" in result.stderr and "not JSON" in result.stderr
+    assert (tmp_path / "figures.jsonl").stat().st_size > 0, "the valid bulletins were processed"

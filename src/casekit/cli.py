@@ -79,16 +79,16 @@ def _progress(quiet: bool) -> Progress:
     )
 
 
-def _report_store_problems(problems) -> None:
+def _report_store_problems(problems: list, title: str = "Store lines that were skipped") -> None:
+    """List broken or inconsistent store lines (``file:line: reason``) on stderr."""
     if not problems:
         return
-    table = Table(title="Broken store lines (moved to <file>.rejected where the file was rewritten)")
-    table.add_column("file:line")
-    table.add_column("reason")
-    for p in problems[:50]:
-        table.add_row(escape(f"{p.path}:{p.line_no}"), escape(p.reason))
+    table = Table(title=title)
+    table.add_column("file:line: reason", overflow="fold")
+    for problem in problems[:50]:
+        table.add_row(escape(str(problem)))
     if len(problems) > 50:
-        table.add_row("…", f"{len(problems) - 50} more")
+        table.add_row(f"… {len(problems) - 50} more")
     err.print(table)
 
 
@@ -137,7 +137,7 @@ def ingest(
             if o.status == "skipped":
                 err.print(f"  skipped {escape(o.source)}: {escape(o.reason or '')}", style="dim")
     _report_failures(report.failed)
-    _report_store_problems(report.store_problems)
+    _report_store_problems(report.store_problems, "Broken store lines, moved to <file>.rejected")
     if not report.failed and not quiet and (report.count("new") or report.count("replaced")):
         err.print(
             "Next: casekit extract" + ("" if store == DEFAULT_STORE else f" --out {escape(str(store))}")
@@ -245,8 +245,7 @@ def export(
         err.print(f"[bold]export {fmt}[/] → {escape(str(result.destination))} ({rows})")
         for note in getattr(result, "notes", []):
             err.print(f"  note: {escape(note)}", style="dim")
-    for problem in result.problems:
-        err.print(f"[red]store problem[/]: {escape(str(problem))}")
+    _report_store_problems(result.problems)
     if result.problems:
         raise typer.Exit(1)
 
@@ -280,8 +279,7 @@ def stats(
     else:
         for table in stats_stage.render_stats(result):
             out.print(table)
-    for problem in result.problems:
-        err.print(f"[red]store problem[/]: {escape(str(problem))}")
+    _report_store_problems(result.problems)
     if result.problems:
         raise typer.Exit(1)
 
