@@ -283,3 +283,102 @@ def test_an_organ_cited_as_a_source_is_not_the_issuer() -> None:
         "一、主要做法\n内容。"
     )
     assert bulletin_issuer(text, None) == ("清河市委组织部", "市委组织部")
+
+
+# --- round 2: issuers from the opening, header, byline and signature; publication years ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the subject of the opening sentence, after a time phrase or a yearbook heading
+        ("机构编制\n【概况】2020年,青禾市委编办围绕中心工作,严格编制管理。\n【编制】内容。", "青禾市委编办"),
+        ("白沙县“四抓四促”改进作风\n今年以来,白沙县委坚持问题导向,开展作风整顿。\n内容。", "白沙县委"),
+        (
+            "白沙县“便民驿站”方便群众\n为方便群众办事,白沙县委组织部指导各镇设立驿站。\n内容。",
+            "白沙县委组织部",
+        ),
+        # a short name, completed with the place of the title
+        ("青山县党建工作简报\n今年以来,县委组织部坚持问题导向,推进改革。\n内容。", "青山县委组织部"),
+        # the organiser a news story reports on, not the newspaper
+        (
+            "青禾招聘会举行\n本报讯(记者李四)3月2日上午,青禾县人力资源和社会保障局举办招聘会。",
+            "青禾县人力资源和社会保障局",
+        ),
+        (
+            "青禾举办退役军人专场招聘会\n本报讯(记者李四)3月2日,由青禾县退役军人事务局主办的招聘会举行。",
+            "青禾县退役军人事务局",
+        ),
+    ],
+)
+def test_an_organ_acting_in_the_opening_sentence_is_the_issuer(text: str, issuer: str) -> None:
+    assert bulletin_issuer(text, bulletin_title(text))[0] == issuer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "白沙县“四抓四促”改进作风\n今年以来,白沙县坚持问题导向,开展作风整顿。\n内容。",
+        "机构编制\n【概况】2020年,全市各级党组织围绕中心工作,严格编制管理。",
+        "青禾举办读者见面会\n本报讯(记者李四)3月2日,由青禾日报社主办的读者见面会举行。",
+        "白沙县经验选编\n1、东城区:做法\n东城区委坚持问题导向,开展作风整顿。",
+    ],
+)
+def test_a_place_a_collective_a_newspaper_or_an_item_is_not_the_issuer(text: str) -> None:
+    assert bulletin_issuer(text, bulletin_title(text)) == (None, None)
+
+
+def test_an_author_line_names_the_body_behind_a_research_group() -> None:
+    text = "关于全市非公企业党建的调研报告\n青禾市委统战部课题组\n(2020年10月)\n今年以来,我们开展调研。"
+    assert bulletin_issuer(text, bulletin_title(text)) == ("青禾市委统战部", "青禾市委统战部")
+    person = "关于全市非公企业党建的调研报告\n李四课题组\n今年以来,我们开展调研。"
+    assert bulletin_issuer(person, bulletin_title(person)) == (None, None)
+
+
+def test_a_source_field_naming_an_organ_is_the_issuer_and_dates_the_page() -> None:
+    text = (
+        "白沙县“红色驿站”温暖新就业群体\n来源:白沙县委组织部 发布时间:2020-09-01 浏览次数:\n"
+        "驿站为快递员提供服务。"
+    )
+    assert bulletin_issuer(text, bulletin_title(text))[0] == "白沙县委组织部"
+    assert bulletin_year(text) == 2020
+    media = text.replace("白沙县委组织部 发布", "白沙日报 发布")
+    assert bulletin_issuer(media, bulletin_title(media)) == (None, None)
+
+
+def test_a_short_organ_name_is_completed_with_the_place_of_the_title() -> None:
+    text = "青石州“党支部+基地”经验选编\n州委宣传部 2021年3月\n近年来,全州各地积极探索。"
+    assert bulletin_issuer(text, bulletin_title(text)) == ("青石州委宣传部", "州委宣传部")
+    note = (
+        "红岩区基层治理优秀案例汇编\n编者按:根据市委组织部部署,区委组织部从各街道报送的案例中遴选出5个,现予刊发。\n"
+        "1. 东街街道党工委——做法一\n内容。"
+    )
+    assert bulletin_issuer(note, bulletin_title(note)) == ("红岩区委组织部", "区委组织部")
+
+
+def test_a_publisher_and_a_signature_naming_one_body_give_the_fuller_name() -> None:
+    text = (
+        "白沙区网格治理实施方案\n发布单位:白沙区委组织部\n一、目标\n内容。\n"
+        "中共青禾市白沙区委组织部\n2020年5月6日"
+    )
+    assert bulletin_issuer(text, bulletin_title(text)) == ("青禾市白沙区委组织部", "中共青禾市白沙区委组织部")
+    other = text.replace("中共青禾市白沙区委组织部", "中共青禾市白沙区委宣传部")
+    assert bulletin_issuer(other, bulletin_title(other)) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("白沙县驿站便民\n发布时间:2020-09-01\n驿站运行以来服务群众。", 2020),
+        ("白沙县驿站便民\n驿站运行以来服务群众。\n白沙县委组织部\n2021年3月5日", 2021),
+        # the body's year wins over the date of signature
+        ("2022年,全县发展党员120名。2022年底完成换届。\n中共白沙县委\n2023年1月20日", 2022),
+        # a target year weighs less than the year reported on; a tie goes to the date of issue
+        ("到2025年底建成网格300个。2024年试点先行,至2025年6月全面推开。\n中共白沙县委\n2024年3月1日", 2024),
+        # phone numbers and dates inside a long sentence are not publication dates
+        ("驿站开通服务热线0517-88223456,群众可随时拨打,截至2023年4月底已累计代办各类事项4300余件。", 2023),
+        ("驿站开通服务热线0517-88223456,群众可随时拨打。", None),
+    ],
+)
+def test_year_from_the_body_else_from_the_publication_date(text: str, year: int | None) -> None:
+    assert bulletin_year(text) == year

@@ -597,3 +597,104 @@ def test_a_list_restarting_at_one_stays_at_its_level() -> None:
         ("1.3", "1、"),
         ("2", "二、"),
     ]
+
+
+# --- round 2: case headings, record title fields, closing remarks -----------------------------
+
+CASE_HEADINGS = """青石州“党支部+基地”经验选编
+为推广经验,现将部分典型案例摘编如下。
+案例一:白水县柳林镇——“党支部+基地”做大菌菇产业
+柳林镇党委组织8个村党支部领办基地。
+典型案例2 红岩县:“巾帼工坊”带动妇女就业
+红岩县建成巾帼工坊12个。
+经验3、“夜校课堂”提升农民技能
+各村开办夜校,每月授课两次。"""
+
+
+def test_case_headings_of_every_form_split_a_case_list() -> None:
+    nodes = outline(CASE_HEADINGS)
+    assert [(n.kind, n.label, n.issuer_raw, n.title) for n in nodes] == [
+        ("case", "案例一:", "白水县柳林镇", "“党支部+基地”做大菌菇产业"),
+        ("case", "典型案例2", "红岩县", "“巾帼工坊”带动妇女就业"),
+        ("case", "经验3、", None, "“夜校课堂”提升农民技能"),
+    ]
+    assert nodes[0].text == "柳林镇党委组织8个村党支部领办基地。"
+    check_spans(CASE_HEADINGS, nodes)
+
+
+def test_the_word_case_in_running_text_is_not_a_heading() -> None:
+    text = (
+        "经验一是要坚持党的领导,二是要依靠群众。\n"
+        "案例分析表明,基层治理需要久久为功。\n"
+        "本期介绍了三个经验,可参见案例1:青山县的做法。"
+    )
+    assert [n.kind for n in outline(text)] == ["whole"]
+
+
+RECORD_FIELDS = """乡村治理创新成果选编
+推荐单位:青禾县委组织部
+项目名称:“田间议事会”让村民说了算
+具体做法:青禾县在各村推行田间议事会,每月召开一次。
+实施效果:全县村民参与议事8000余人次。
+推荐单位:白沙市委组织部
+创新举措名称:“双报到”激活社区力量
+具体做法:白沙市组织在职党员到社区报到。
+实施效果:报到党员3万名。"""
+
+
+def test_a_record_takes_its_title_from_a_name_field_after_the_publisher() -> None:
+    nodes = outline(RECORD_FIELDS)
+    assert [(n.kind, n.issuer_raw, n.title) for n in nodes] == [
+        ("record", "青禾县委组织部", "“田间议事会”让村民说了算"),
+        ("record", "白沙市委组织部", "“双报到”激活社区力量"),
+    ]
+    assert nodes[0].text.startswith("青禾县在各村推行田间议事会")
+    assert nodes[1].start == RECORD_FIELDS.index("推荐单位:白沙")
+    check_spans(RECORD_FIELDS, nodes)
+
+
+def test_a_record_without_a_name_field_takes_its_first_sentence() -> None:
+    text = (
+        "推荐单位:青禾县委组织部\n单位名称:青禾县委组织部组织科\n"
+        "具体做法:青禾县推行田间议事会,每月召开一次。会议由支部书记主持。\n"
+        "推荐单位:白沙市委组织部\n具体做法:白沙市组织党员到社区报到。每人认领一个岗位。"
+    )
+    nodes = outline(text)
+    assert [(n.kind, n.title) for n in nodes] == [
+        ("record", "青禾县推行田间议事会,每月召开一次"),
+        ("record", "白沙市组织党员到社区报到"),
+    ]
+
+
+NOTICE = """关于表彰2021年度优秀共产党员的决定
+一、优秀共产党员(20名)
+赵一(红岩村党支部书记)、钱二(柳林社区居委会主任)……
+二、优秀党务工作者(10名)
+孙三(白水镇党委组织委员)……
+对受表彰的优秀共产党员,由镇党委颁发荣誉证书。奖金从党费中列支。
+希望受表彰的同志珍惜荣誉,再接再厉。要发挥示范带动作用,争做表率。
+各村党组织要以先进为榜样。推动各项工作再上新台阶。
+要把学习先进同做好当前工作结合起来。确保取得实效。"""
+
+
+def test_closing_exhortations_of_a_notice_are_not_headline_paragraphs() -> None:
+    nodes = outline(NOTICE)
+    assert shape(nodes) == [
+        ("1", "一、", "优秀共产党员(20名)"),
+        ("2", "二、", "优秀党务工作者(10名)"),
+    ]
+    assert nodes[1].text.endswith("确保取得实效。")
+
+
+def test_headlines_opening_on_a_verb_of_comparison_still_form_a_run() -> None:
+    text = (
+        "今年以来,白水镇着力改进干部作风,主要做法如下。\n"
+        "对标先进找差距。组织干部赴先进地区学习,查找差距不足。\n"
+        "对接需求优服务。建立群众需求清单,逐项推动落实。\n"
+        "要素保障强支撑。统筹资金和人员,保障重点项目。"
+    )
+    assert shape(outline(text)) == [
+        ("1", "", "对标先进找差距"),
+        ("2", "", "对接需求优服务"),
+        ("3", "", "要素保障强支撑"),
+    ]

@@ -2,11 +2,12 @@
 
 The public surface, for use as a library::
 
-    from casekit import normalize, parse_outline, extract_figures, parse_number
+    from casekit import normalize_text, parse_outline, extract_figures, parse_number
     from casekit import ingest, extract, export_store, compute_stats
     from casekit import Bulletin, Initiative, Figure
 
 Each name is imported from its stage module on first use, so ``import casekit`` stays light.
+(``normalize_text`` is ``casekit.normalize.normalize``: the module's own name is taken.)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _EXPORTS = {
     "decode_bytes": "casekit.reading",
     "read_source": "casekit.reading",
     "InputError": "casekit.reading",
-    "normalize": "casekit.normalize",
+    "normalize_text": "casekit.normalize",
     "parse_outline": "casekit.outline",
     "assign_issuers": "casekit.issuers",
     "extract_figures": "casekit.figures",
@@ -39,9 +40,12 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 
+_RENAMED = {"normalize_text": "normalize"}
+
+
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+        value = getattr(importlib.import_module(_EXPORTS[name]), _RENAMED.get(name, name))
         globals()[name] = value  # later lookups skip this function
         return value
     raise AttributeError(f"module 'casekit' has no attribute {name!r}")

@@ -6,13 +6,16 @@ Input is the normalized text (see docs/DESIGN.md): one paragraph per line, ASCII
 Three layouts are recognised, tried in this order:
 
 - **records** of a list of submissions (``发布者:XX`` / ``举措:`` then paragraphs): one node per
-  record, its title the first sentence of the measure, its sections as children;
+  record, its title the record's name field (``案例名称:``, ``项目名称:``, before or after the
+  publisher) or else the first sentence of the measure, its sections as children;
 - **compilations of articles** (title line(s), an organ name alone on a line, the article):
   one node per article, its sections as children; leading structured text forms an article too;
 - **plain documents**: explicit markers at every level (``一、`` ``(一)`` ``1、`` ``1.`` ``(1)``
-  ``①`` ``第一,`` ``第一部分`` ``【…】``), at the start of a paragraph or of a clause, and runs of
-  unnumbered paragraphs opening with a short headline sentence.
+  ``①`` ``第一,`` ``第一部分`` ``【…】`` ``案例1:``), at the start of a paragraph or of a clause, and
+  runs of unnumbered paragraphs opening with a short headline sentence (not an exhortation such
+  as ``希望…`` / ``各…要…`` nor a prepositional statement, which close a notice).
 
+A numbered heading ``东城区:标题`` or ``案例2:东城区——标题`` is a case: the name is its issuer.
 Levels are not fixed by marker style: a style first seen inside an item nests below it, a style
 already open returns to its level. A marker counts only where it continues a sequence, so a
 ``(1)`` inside a sentence, ``3.5万`` or ``2011.`` does not split. Lines still cut by a fixed-width
@@ -44,6 +47,8 @@ _MARKER = re.compile(
     r"|(?P<n_dot>\d{1,2})\.(?![\d%])"
     r"|\((?P<n_par>\d{1,2})\)"
     rf"|(?P<n_circ>[{_CIRCLED}])"
+    # a numbered case of a case list: 案例1: / 典型案例一 / 经验3、
+    rf"|(?:典型)?(?:案例|经验|事例)(?P<n_case>\d{{1,2}}|{_CN_NUM})(?:\s*[:、.]\s*|\s+)"
 )
 _STYLE_OF = {
     "n_di": "第",
@@ -53,8 +58,9 @@ _STYLE_OF = {
     "n_dot": "1.",
     "n_par": "(1)",
     "n_circ": "①",
+    "n_case": "案例",
 }
-_MARKER_FIRST = set("第(" + _CN_DIGITS + _CIRCLED + "0123456789")
+_MARKER_FIRST = set("第(典案经事" + _CN_DIGITS + _CIRCLED + "0123456789")
 _BRACKET = re.compile(r"【(?P<t>[^】\n]{1,40})】")
 # styles allowed to open a clause inside a paragraph (after 。; : ! ?)
 _INLINE_STYLES = {"(一)", "(1)", "①", "一、", "1、"}
@@ -75,6 +81,12 @@ _NARRATIVE_START = re.compile(
     r"^(?:\d|[一二三四五六七八九十]+是|近年|今年|去年|年内|年初|年底|目前|当前|同时|此外|另外|其中|因此|为此|"
     r"对此|经过|截至|截止|据|该|这|此|我们|他|她|在此|随着|自从|会上|会议)"
 )
+# nor like an exhortation or a passive, prepositional statement (closing remarks of a notice):
+# 希望…, 要…, 各级党组织要…, 对受表彰的…,由县委颁发…
+_NOT_HEADLINE = re.compile(
+    r"^(?:希望|望|请|务必|必须|要(?![素件点])|由|按照|根据|依据|对(?![照标接表口症外])|"
+    r"[各全][^,。]{0,12}(?:要(?![素件点求])|应(?![用急对])|须|务必))"
+)
 
 # --- records and articles ------------------------------------------------------------------
 
@@ -84,7 +96,18 @@ RECORD_ISSUER = re.compile(
 _RECORD_MEASURE = re.compile(
     r"(?:举措|做法|主要做法|创新做法|具体做法|经验做法|基本做法|内容|主要内容|简介|案例简介|举措内容)\s*:\s*"
 )
-_RECORD_TITLE = re.compile(r"(?:标题|名称|项目名称|案例名称|举措名称|题目)\s*:\s*(?P<v>\S.{0,60})")
+# other labelled parts of a record's text, cut off like the measure label
+_RECORD_FIELD = re.compile(
+    r"(?:工作成效|主要成效|取得成效|实施成效|成效|工作成果|实际效果|实施效果|效果|特色亮点|创新亮点|亮点|"
+    r"经验启示|启示|背景|工作背景|案例背景)\s*:\s*"
+)
+# any other short field of a record's header
+_OTHER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}\s*:\s*[^。!?]{0,40}")
+# the heading field of a record: 案例名称, 项目名称, 创新举措名称, 标题, 题目…
+_RECORD_TITLE = re.compile(
+    r"(?:(?:案例|项目|举措|创新举措|创新项目|创新案例|经验|品牌|活动|成果|典型)?名称|标题|题目|案例标题|案例题目)"
+    r"\s*:\s*(?P<v>\S.{0,60})"
+)
 ORGAN_SUFFIX = (
     r"(?:组织部|宣传部|统战部|委员会|党工委|工委|党委|党组|纪委|政法委|委|人民政府|政府|办公室|办|厅|局|"
     r"人民法院|法院|人民检察院|检察院|管委会|管理委员会|中心|总工会|工会|团委|妇联|协会|学校|大学|公司|集团)"
@@ -104,8 +127,14 @@ PLACE_OR_ORGAN = re.compile(
     r"(?:\([\u4e00-\u9fff]{1,10}\))?"
 )
 
-_ENUM = re.compile(r"(?:[一二三四五六七八九十]+是|首先|其次|再次|第[一二三四五六七八九十]+,)")
+_FIELD_LINE_MAX = 64  # longer than any publisher field or organ line (with stray spaces)
 _ENUM_CUE = "。;,:!?\n"
+# 一是 / 首先 / 其次 / 再次 / 第一, at the start or after a cue; written first-character-first so
+# the scan only stops on one of these characters
+_ENUM = re.compile(
+    rf"[{_CN_DIGITS}首其再第](?<![^{_ENUM_CUE}].)"
+    rf"(?:(?<=[{_CN_DIGITS}])[{_CN_DIGITS}]*是|(?<=首)先|(?<=[其再])次|(?<=第)[{_CN_DIGITS}]+,)"
+)
 
 
 @dataclass
@@ -180,8 +209,11 @@ def paragraphs(text: str) -> list[_Para]:
     paras: list[_Para] = []
     prev_len = 0
     for a, b in lines:
-        line = text[a:b]
-        if paras and _is_continuation(text[paras[-1].start : paras[-1].end], prev_len, line, width):
+        if (
+            paras
+            and _may_continue(text[paras[-1].end - 1], prev_len, width)
+            and _is_continuation(text[paras[-1].start : paras[-1].end], prev_len, text[a:b], width)
+        ):
             paras[-1].end = b
         else:
             paras.append(_Para(a, b))
@@ -201,6 +233,14 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
         return None
     cut = sum(1 for a, b in near if text[b - 1] not in _TERMINAL)
     return best if cut >= 0.5 * len(near) else None
+
+
+def _may_continue(last: str, prev_line_len: int, width: int | None) -> bool:
+    """Cheap first test of :func:`_is_continuation`: a short line or one ending a sentence
+    ends its paragraph (unless the text is hard-wrapped)."""
+    if width is not None and prev_line_len >= width - 1:
+        return True
+    return last.isspace() or not (prev_line_len < 30 or last in _TERMINAL or last in "】)")
 
 
 def _is_continuation(prev: str, prev_line_len: int, line: str, width: int | None) -> bool:
@@ -246,7 +286,9 @@ def _headline(s: str, limit: int = 28) -> int | None:
     if not m or m.start() < 4 or len(_CJK.findall(s, m.end(), m.end() + 40)) < 4:
         return None
     head = s[: m.start()]
-    if "\n" in head or _NARRATIVE_START.match(head) or head.count("“") != head.count("”"):
+    if "\n" in head or _NARRATIVE_START.match(head) or _NOT_HEADLINE.match(head):
+        return None
+    if head.count("“") != head.count("”"):
         return None
     if _DIGIT.search(_QUOTED.sub("", head)):
         return None  # a figure outside quotation marks: a statement of fact, not a measure
@@ -275,8 +317,7 @@ def _scan(text: str, paras: list[_Para]) -> list[_Cand]:
     """Every marker, bracket heading and headline paragraph, in reading order."""
     cands: list[_Cand] = []
     for p in paras:
-        start = p.start + len(text[p.start : p.end]) - len(text[p.start : p.end].lstrip())
-        head = _paragraph_candidate(text, start, p.end)
+        head = _paragraph_candidate(text, _lstrip_pos(text, p.start, p.end), p.end)
         if head is not None:
             cands.append(head)
         cands.extend(_inline_markers(text, p, head.marker_end if head else p.start))
@@ -378,7 +419,7 @@ def _make_node(text: str, c: _Cand) -> _Node:
         b = _BRACKET.match(text, c.start)
         title = _clean(b.group("t")) if b else ""
         return _Node(c.start, c.marker_end, "heading", "【】", title, c.style)
-    kind: NodeKind = "paragraph" if c.style == "H" else "numbered"
+    kind: NodeKind = "paragraph" if c.style == "H" else "case" if c.style == "案例" else "numbered"
     node = _Node(c.start, c.marker_end, kind, c.label, "", c.style, c.ordinal)
     _fill_heading(text, node, c.marker_end, limit)
     return node
@@ -387,7 +428,7 @@ def _make_node(text: str, c: _Cand) -> _Node:
 def _fill_heading(text: str, node: _Node, pos: int, limit: int) -> None:
     """Title and head end of a node; a ``上城区:标题`` heading makes it a case."""
     title, head_end = _title_span(text, pos, limit)
-    if node.kind == "numbered":
+    if node.kind in ("numbered", "case"):
         m = _CASE_SEP.search(title, 0, 30)
         name, rest = (title[: m.start()], title[m.end() :]) if m else ("", "")
         if rest and 2 <= len(name) <= 24 and PLACE_OR_ORGAN.fullmatch(name):
@@ -418,11 +459,25 @@ def _para_text(text: str, p: _Para) -> str:
     return text[p.start : p.end].strip()
 
 
+def _lstrip_pos(text: str, start: int, end: int) -> int:
+    """The first non-space position of ``text[start:end]`` (normalized lines rarely have any)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
 def _parse_records(text: str, paras: list[_Para]) -> list[_Node] | None:
     """Submission records: one node per publisher field, its measure's sections as children."""
+    # a publisher field is a short line: test only those before copying every paragraph
+    heads = [
+        i
+        for i, p in enumerate(paras)
+        if p.end - p.start <= _FIELD_LINE_MAX and RECORD_ISSUER.fullmatch(_para_text(text, p))
+    ]
+    if not heads:
+        return None
     lines = [_para_text(text, p) for p in paras]
-    heads = [i for i, s in enumerate(lines) if RECORD_ISSUER.fullmatch(s)]
-    if not heads or not any(_RECORD_MEASURE.match(s) for s in lines):
+    if not any(_RECORD_MEASURE.match(s) for s in lines):
         return None
     nodes: list[_Node] = []
     for k, i in enumerate(heads):
@@ -431,6 +486,8 @@ def _parse_records(text: str, paras: list[_Para]) -> list[_Node] | None:
             stop -= 1  # the next record's title field
         titled = _RECORD_TITLE.fullmatch(lines[i - 1]) if i > 0 else None
         first = i - 1 if titled else i
+        if titled is None:  # the heading field may follow the publisher
+            titled = next(filter(None, (_RECORD_TITLE.fullmatch(s) for s in lines[i + 1 : stop])), None)
         publisher = RECORD_ISSUER.fullmatch(lines[i])
         raw = publisher.group("v").strip() if publisher else None
         node = _Node(paras[first].start, paras[i].end, "record", issuer_raw=raw, issuer_source="record")
@@ -445,14 +502,14 @@ def _record_body(text: str, paras: list[_Para]) -> list[_Para]:
     body: list[_Para] = []
     for p in paras:
         s = _para_text(text, p)
-        lead = p.start + (len(text[p.start : p.end]) - len(text[p.start : p.end].lstrip()))
-        m = _RECORD_MEASURE.match(text, lead, p.end)
+        lead = _lstrip_pos(text, p.start, p.end)
+        m = _RECORD_MEASURE.match(text, lead, p.end) or _RECORD_FIELD.match(text, lead, p.end)
         if m:
             if m.end() < p.end:
                 body.append(_Para(m.end(), p.end))
             continue
-        if _RECORD_TITLE.fullmatch(s):
-            continue
+        if _RECORD_TITLE.fullmatch(s) or (not body and _OTHER_FIELD.fullmatch(s)):
+            continue  # the heading field, or a field before the text (单位名称:…, 联系人:…)
         body.append(p)
     return body
 
@@ -482,7 +539,11 @@ def _is_title_line(s: str) -> bool:
 
 def _parse_articles(text: str, paras: list[_Para]) -> list[_Node] | None:
     """A compilation: title line(s), an organ alone on a line, the article; two or more of them."""
-    issuers = [i for i, p in enumerate(paras) if is_issuer_line(_para_text(text, p))]
+    issuers = [
+        i
+        for i, p in enumerate(paras)
+        if p.end - p.start <= _FIELD_LINE_MAX and is_issuer_line(_para_text(text, p))
+    ]
     # two or more, each followed by a text: adjacent organ lines are joint signatories
     if len(issuers) < 2 or min(b - a for a, b in zip(issuers, [*issuers[1:], len(paras)], strict=True)) < 2:
         return None
@@ -530,7 +591,7 @@ def enumeration_points(s: str) -> list[str]:
     """In-paragraph enumerations (一是…二是…, 首先…其次…, 第一,…第二,…) as a list of strings."""
     if "是" not in s and "首先" not in s and "第" not in s:
         return []
-    starts = [m.start() for m in _ENUM.finditer(s) if m.start() == 0 or s[m.start() - 1] in _ENUM_CUE]
+    starts = [m.start() for m in _ENUM.finditer(s)]
     if len(starts) < 2:
         return []
     points = []
