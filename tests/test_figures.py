@@ -153,6 +153,118 @@ def test_areas_are_reported_but_not_as_scored_kinds() -> None:
     assert [(f.kind, f.value, f.unit) for f in figs] == [("area", 587, "平方米"), ("area", 300, "亩")]
 
 
+# ---------------------------------------------------------------- round 2: held-out failures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every Chinese numeral before 成 is tenths, the lone 一/二 included
+        ("出勤率下降一成。", [("percent", 10, "%", None, "一成")]),
+        ("利润增长二成左右。", [("percent", 20, "%", "approx", "二成左右")]),
+        ("合格率提升九成以上。", [("percent", 90, "%", "over", "九成以上")]),
+        # livestock, fish, vessels, wells: classifiers, also after 万
+        (
+            "投放虾苗6000尾,养殖土鸡800羽。",
+            [("count", 6000, "尾", None, "6000尾"), ("count", 800, "羽", None, "800羽")],
+        ),
+        ("种鸽存栏25万羽。", [("count", 250_000, "羽", None, "25万羽")]),
+        ("新购渔船3艘,新打机井6口。", [("count", 3, "艘", None, "3艘"), ("count", 6, "口", None, "6口")]),
+        ("购置帐篷40顶、马12匹。", [("count", 40, "顶", None, "40顶"), ("count", 12, "匹", None, "12匹")]),
+        # decimals after 点 in Chinese numerals
+        ("参保率达百分之八十七点三。", [("percent", 87.3, "%", None, "百分之八十七点三")]),
+        ("争取资金一点五亿元。", [("money", 150_000_000, "元", None, "一点五亿元")]),
+    ],
+)
+def test_round_two_forms(text: str, expected: list[tuple]) -> None:
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持一成不变的做法。",
+        "按两口径分别统计。",
+        "破解发展中的三瓶颈。",
+        "下午三点召开会议,12点30分散会。",
+        "提出三点意见,形成三点一线格局。",
+        "2019年至2021年连续获评。",
+        "试用期为1个月至3个月。",
+    ],
+)
+def test_round_two_not_figures(text: str) -> None:
+    assert scored(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high", "unit", "surface"),
+    [
+        ("每户补贴3千元至5千元。", "money", 3000, 5000, "元", "3千元至5千元"),
+        ("每批选派20人到30人。", "count", 20, 30, "人", "20人到30人"),
+        ("年增幅5%~8%。", "percent", 5, 8, "%", "5%~8%"),
+        ("覆盖6个—9个社区。", "count", 6, 9, "个", "6个—9个"),
+        ("提高1个百分点至2个百分点。", "percentage_point", 1, 2, "百分点", "1个百分点至2个百分点"),
+    ],
+)
+def test_a_range_with_the_unit_on_both_sides(
+    text: str, kind: str, low: float, high: float, unit: str, surface: str
+) -> None:
+    figs = extract_figures(text)
+    assert [f.value for f in figs] == [low, high]
+    for f in figs:
+        assert (f.kind, f.qualifier, f.low, f.high) == (kind, "range", low, high)
+        assert (f.unit, f.text) == (unit, surface)
+        assert text[f.start : f.end] == surface
+
+
+def test_a_falling_pair_or_different_units_are_no_range() -> None:
+    assert scored("各组人数从9人到7人不等,另配3名至5人。") == [
+        ("count", 9, "人", None, "9人"),
+        ("count", 7, "人", None, "7人"),
+        ("count", 3, "名", None, "3名"),
+        ("count", 5, "人", None, "5人"),
+    ]
+
+
+def test_cells_of_a_flattened_table_under_a_header_naming_the_units() -> None:
+    text = (
+        "表3 各街道志愿者情况\n街道志愿者(人)服务时长占比(%)\n"
+        "城东街道 1,204 28.5\n城西街道 986 19.0\n合计 2,190 47.5\n三、下一步共建5个站点。"
+    )
+    figs = extract_figures(text)
+    assert [(f.kind, f.value, f.unit, f.text, f.subject) for f in figs] == [
+        ("count", 1204, "人", "1,204", "城东街道"),
+        ("percent", 28.5, "%", "28.5", "城东街道"),
+        ("count", 986, "人", "986", "城西街道"),
+        ("percent", 19.0, "%", "19.0", "城西街道"),
+        ("count", 2190, "人", "2,190", "合计"),
+        ("percent", 47.5, "%", "47.5", "合计"),
+        ("count", 5, "个", "5个", "站点"),
+    ]
+    for f in figs:
+        assert text[f.start : f.end] == f.text and f.qualifier is None
+    assert figs[0].sentence == "城东街道 1,204 28.5"
+
+
+def test_a_table_column_in_wan_yuan_is_scaled() -> None:
+    figs = extract_figures("项目名称 投资(万元)\n道路硬化 350\n路灯安装 42.5\n")
+    assert [(f.kind, f.value, f.unit) for f in figs] == [("money", 3_500_000, "元"), ("money", 425_000, "元")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "类别 数量 比例\n农户 1,230 45.6\n商户 880 30.1",  # no unit in the header
+        "乡镇 党员(名)\n东山镇 52 31\n西山镇 47 28",  # two cells under one unit column
+        "全县党员(名)人数稳定,结构优化。\n东山镇 52\n",  # prose, not a header
+        "年度 发展党员(名)\n2021 35\n2022 41",  # rows labelled by years
+        "东山镇 52 31\n西山镇 47 28",  # rows with no header at all
+    ],
+)
+def test_bare_numbers_outside_a_unit_headed_table_are_not_figures(text: str) -> None:
+    assert scored(text) == []
+
+
 # ---------------------------------------------------------------- ranges and intervals
 
 

@@ -8,9 +8,11 @@ alone.
 
 Decisions worth knowing:
 
-- Kinds: ``count`` (numeral + measure word, or + noun for ``N大X``, ``十部门``,
-  ``3000万游客``), ``money`` (yuan: 元/块钱/人民币/RMB/¥; other currencies are ``measure``),
-  ``percent`` (``%``, ``百分之``, ``N成``, fractions ``4/5`` and ``三分之一``, ``一半``),
+- Kinds: ``count`` (numeral + measure word — people, things, also livestock and vessels:
+  ``尾 羽 头 只 匹 艘 口``... — or + noun for ``N大X``, ``十部门``, ``3000万游客``),
+  ``money`` (yuan: 元/块钱/人民币/RMB/¥; other currencies are ``measure``),
+  ``percent`` (``%``, ``百分之`` with decimals after ``点``, ``N成`` for every Chinese digit,
+  fractions ``4/5`` and ``三分之一``, ``一半``),
   ``percentage_point`` (``百分点``), ``area`` (平方米, 亩, 公顷) and ``measure`` (km, t...).
 - Not figures: a numeral after ``第`` (ordinal), inside “…” ‘…’ 《…》 (names), the article-like
   ``一`` and the ordinal-like lone ``二``, numerals before time words (the measure-word list
@@ -22,16 +24,26 @@ Decisions worth knowing:
 - Intervals: exact -> ``low = high = value``; ``over`` -> ``low = value`` (the stated number,
   also for 余/多 which strictly exceed it), ``high`` null; ``under`` -> ``low`` null,
   ``high = value``; ``approx`` (约, 左右, 上下, 来) -> both null (no band is invented); a
-  range ``2-3名`` -> two figures with the same span, both ``low=2, high=3``. ``十几万``:
+  range ``2-3名`` (also with the unit on both sides: ``1万元至2万元``, ``10%—20%``) -> two
+  figures with the same span, both ``low=2, high=3``; a falling pair (``9人到7人``) or two
+  different units (``3名至5人``) is no range but two figures. ``十几万``:
   value 100000 (like ``十多万``), qualifier ``over``, ``low`` 110000, ``high`` 190000.
 - ``text``: the qualifier characters next to the number on either side (``近2亿元``,
   ``30%以上``); for a count with no measure word, the noun too (``十部门``, ``两大功能``).
   A numeral right after ``每`` is a rate, not a figure (``每3人``).
 - A prefix qualifier carries over a list: in ``不低于1/2和1/3`` the second figure is ``over``
   too (its ``text`` stays ``1/3``).
+- Flattened tables: a bare number is a figure only as a cell under a header line naming
+  every numeric column's unit in parentheses (``党员数(名)占比(%)``), in rows of a label and
+  exactly that many numbers; the label is the subject.
 - ``subject``: the words after the figure up to a verb or function word, else the last word
   before it. Words come from jieba's dictionary (loaded once, on the first subject) by
   backward maximum matching over at most 14 characters of the clause, cached.
+
+Speed: the seed regex rejects numeral runs that cannot start a figure inside the engine; each
+candidate is matched once, its groups read with one ``groups()`` call, and the common shape
+(plain numeral + measure word, ``%`` or ``元``) decided in one step; figures are validated
+straight from a dict; sentences are cut once and reused by the figures they hold.
 """
 
 from __future__ import annotations
@@ -41,7 +53,7 @@ import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from casekit.models import Figure, FigureKind, Qualifier
 
@@ -171,7 +183,9 @@ _QUALIFIER_OF: dict[str | None, Qualifier] = {
 _COUNT_UNITS = _words(
     "人次 场次 户次 件次 个 名 人 次 场 家 项 件 条 类 种 支 张 本 "
     "套 台 处 部 户 期 批 幢 栋 座 所 门 篇 位 对 组 份 册 辆 间 "
-    "笔 宗 起 枚 首 幅 堂 轮 片 棵 株 头 只 块 封 例 盏"
+    "笔 宗 起 枚 首 幅 堂 轮 片 棵 株 头 只 块 封 例 盏 "
+    # livestock, vessels, containers and other everyday classifiers (尾 fish, 羽 poultry)
+    "尾 羽 匹 艘 架 口 根 顶 卷 款 箱 袋 盒 瓶"
 )
 _COUNT_UNIT_SET = {u for u in _COUNT_UNITS if len(u) == 1}
 _AREA_UNITS = ("平方公里", "平方千米", "平方米", "万亩", "亩", "公顷")
@@ -190,28 +204,91 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 _CN_ONE = rf"[{_CN_D}]"
-_FIGURE_RE = re.compile(
+_RANGE_SEP = "-|~|～|—|–|至|到"
+_FIGURE_HEAD = (
     rf"(?P<pre>{_alt(_PRE)})?"
     r"(?P<cur>人民币|RMB|¥|￥|百分之|千分之)?"
-    rf"(?P<n1>一半|半数|{_NUMERAL})(?P<m1>余|多|来|几)?(?P<s1>[万亿]{{1,2}})?(?P<p1>余|多)?"
-    rf"(?:(?P<sep>-|~|～|—|–|至|到|/|分之)(?P<n2>{_NUMERAL})(?P<m2>余|多)?(?P<s2>[万亿]{{1,2}})?(?P<p2>余|多)?)?"
+    # 九十二点五: decimals after 点 are Chinese digits only (12点30 is a time)
+    rf"(?P<n1>一半|半数|{_NUMERAL}(?:点[{_CN_D}]+)?)(?P<m1>余|多|来|几)?(?P<s1>[万亿]{{1,2}})?(?P<p1>余|多)?"
+)
+# 1万元至2万元, 10%—20%: the same unit written on both sides of a range sign
+_UNIT_BEFORE_SEP = (
+    rf"(?:(?P<u1>{_alt(_UNITS)})(?=(?:{_RANGE_SEP}){_NUMERAL}(?:余|多)?[万亿]{{0,2}}(?:余|多)?(?P=u1)))?"
+)
+_FIGURE_TAIL = (
+    rf"(?:(?P<sep>{_RANGE_SEP}|/|分之)(?P<n2>{_NUMERAL})(?P<m2>余|多)?(?P<s2>[万亿]{{1,2}})?(?P<p2>余|多)?)?"
     rf"(?P<unit>{_alt(_UNITS)})?"
     rf"(?:(?P<jiao>{_CN_ONE}|\d)角)?(?:(?P<fen>{_CN_ONE}|\d)分)?"
     rf"(?P<suf>{_alt(_SUF)})?"
 )
+_FIGURE_RE = re.compile(_FIGURE_HEAD + _UNIT_BEFORE_SEP + _FIGURE_TAIL)
+# the same without the repeated unit: each side of a descending 5个到3个 read on its own
+_SINGLE_RE = re.compile(_FIGURE_HEAD + "(?:(?P<u1>(?!)))?" + _FIGURE_TAIL)
+
+
+class _Groups(NamedTuple):
+    """The groups of a ``_FIGURE_RE`` match, read once (``m.groups()`` is one cheap call)."""
+
+    pre: str | None
+    cur: str | None
+    n1: str
+    m1: str | None
+    s1: str | None
+    p1: str | None
+    u1: str | None
+    sep: str | None
+    n2: str | None
+    m2: str | None
+    s2: str | None
+    p2: str | None
+    unit: str | None
+    jiao: str | None
+    fen: str | None
+    suf: str | None
+
+
+assert _Groups._fields == tuple(sorted(_FIGURE_RE.groupindex, key=_FIGURE_RE.groupindex.get))
+
+
+def _groups_of(m: re.Match[str]) -> _Groups:
+    return tuple.__new__(_Groups, m.groups())
+
 
 _LONG_DIGITS_RE = re.compile(r"\d{9}")  # phone numbers, ids, codes: no count has 9 bare digits
 _PURE_SCALE_RE = re.compile(r"[千仟万萬亿億]+")
 _ROUND_RE = re.compile(rf"[{_CN_U}{_CN_B}]+")  # 百, 千万: a round numeral with no digit
-_SEED_RE = re.compile(rf"[0-9{_CN_D}{_CN_U}{_CN_B}半]+")
-# characters that can follow the numeral of a figure: measure words, 余/多, range and fraction
-# signs, 角, 大, 成, %, decimal and thousands separators, 以上/左右/上下
-_FOLLOW = {u[0] for u in _UNITS} | set("余多来几-~～—–至到/分角.,%以左上")
-_SCALED_SEED_RE = re.compile(r"[万亿萬億半]")
 _FULLWIDTH_RE = re.compile(r"[０-９．％]+")
+_FULLWIDTH_CHARS = "０１２３４５６７８９．％"
 _CURRENCIES = ("人民币", "RMB", "¥", "￥")
 _PRE_SET = set(_PRE)
 _PRE_LAST = {w[-1] for w in _PRE + _CURRENCIES}
+# characters that can follow the numeral of a figure: measure words, 余/多, range and fraction
+# signs, 角, 大, 成, %, decimal and thousands separators, 以上/左右/上下
+_FOLLOW = {u[0] for u in _UNITS} | set("余多来几-~～—–至到/分角.,%以左上点")
+
+
+def _char_class(chars: set[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(chars))
+
+
+_SEED = rf"[0-9{_CN_D}{_CN_U}{_CN_B}半]"
+# a whole numeral run that may start a figure, rejected inside the regex engine when it can't
+# (统一, 一些, 三年): it must follow a qualifier's last character, hold a scale (万, 亿, 半)
+# or be followed by a character a figure continues with
+# (it opens with the bare class so that the engine skips other characters at C speed)
+_SEED_RE = re.compile(
+    rf"{_SEED}(?<!{_SEED}{_SEED})"
+    rf"(?:(?<=[{_char_class(_PRE_LAST)}]{_SEED}){_SEED}*+"
+    rf"|(?<=[万亿萬億半]){_SEED}*+"
+    rf"|(?={_SEED}*?[万亿萬億半]){_SEED}*+"
+    rf"|{_SEED}*+(?=[{_char_class(_FOLLOW)}]|\Z))"
+)
+_PERCENT_WORDS = ("百分之", "千分之")
+_HALVES = ("一半", "半数")
+_SCALE_CHARS = set("千仟万萬亿億")
+# characters before or after a numeral that glue it to a code, URL or formula
+_GLUE_BEFORE = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/=&#_+.:-@")
+_GLUE_AFTER = frozenset("+=@abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SENT_END_RE = re.compile(r"[。!?;！？；\n]")
 _CLAUSE_PUNCT = set("。!?;！？；\n,，:：、")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -221,6 +298,17 @@ _QUOTE_RE = re.compile(
 
 # words that begin with a measure-word character but are nouns of their own (十部门, 三项目)
 _NOUNS_AFTER_NUMERAL = ("部门", "项目", "家庭", "场所", "处室", "门类", "部委", "户籍")
+_NOUN_FIRST = {w[0] for w in _NOUNS_AFTER_NUMERAL}
+# units whose kind and reported unit follow from the unit alone
+_UNIT_KINDS: dict[str, tuple[FigureKind, str]] = {
+    **dict.fromkeys(_MONEY_UNITS, ("money", "元")),
+    "%": ("percent", "%"),
+    "个百分点": ("percentage_point", "百分点"),
+    "百分点": ("percentage_point", "百分点"),
+    **{u: ("area", u) for u in _AREA_UNITS},
+    **{u: ("measure", u) for u in _MEASURE_UNITS},
+}
+_FIGURE_VALIDATOR = Figure.__pydantic_validator__
 # fixed political formulas written without quotation marks
 _SLOGANS = _words(
     "三个代表 四个全面 四个意识 四个自信 两个维护 两个确立 八项规定 三严三实 "
@@ -248,12 +336,31 @@ _UNIT_FALSE_NEXT = {
     "条": ("件", "例", "款"),
     "类": ("似",),
     "头": ("雁",),
-    "成": tuple("员立为本果效就熟功长型绩交都"),
+    "尾": ("声", "款", "号", "数"),
+    "羽": ("毛", "绒"),
+    "匹": ("配",),
+    "架": ("构", "设", "空"),
+    "口": ("号", "径", "岸", "碑", "头", "罩", "语", "腔"),
+    "根": ("本", "据", "源", "治", "除", "基", "植", "子"),
+    "顶": ("层", "级", "端", "尖"),
+    "卷": ("入", "烟"),
+    "款": ("项", "额"),
+    "瓶": ("颈",),
+    "盒": ("饭",),
+    "成": (*"员立为本果效就熟功长型绩交都", "不变"),
     "大": ("以来", "精神", "报告", "代表", "会议", "期间", "召开", "胜利", "和", "、", "以后"),
 }
 # the article-like 一 (一名新兵) and the ordinal-like lone 二 (二次推荐)
 _ARTICLES = {"一", "壹", "二", "贰", "貳"}
 _FREQ_UNITS = {"次", "回", "遍"}
+# units that need no look at their surroundings beyond the formula check (not 成, 大, 块, 次)
+_FAST_KINDS: dict[str, tuple[FigureKind, str]] = {
+    **{u: ("count", u) for u in _COUNT_UNITS if u not in _FREQ_UNITS and u != "块"},
+    **_UNIT_KINDS,
+}
+# numerals whose first character calls for the general checks: round, scale or vague numerals
+_SLOW_FIRST = set("十拾百佰千仟万萬亿億")
+_FORMULA_NEXT = ("一", "“一")  # 四个一批, 五个一工程
 _MONEY_NOUNS_RE = re.compile(
     r"(?:投资|资金|收入|利润|产值|销售额|经费|营业额|税收|总额|金额|补贴|奖金|基金|收益|贷款|投入|成本|费用)"
     r"(?:总额|总计|累计)?(?:达到|达|为|是|共|约|超过|超|近|逾|突破)?$"
@@ -284,52 +391,120 @@ def extract_figures(text: str) -> list[Figure]:
     """
     if not isinstance(text, str) or not text:
         return []
-    scan = _FULLWIDTH_RE.sub(_to_ascii, text)  # same length: offsets stay valid
-    quoted = _quoted_spans(scan)
-    bounds = [m.start() for m in _SENT_END_RE.finditer(scan)]
+    # the normalized text has ASCII digits: a dozen substring searches (memchr speed) spare
+    # it the character-class scan of the substitution
+    has_fullwidth = any(c in text for c in _FULLWIDTH_CHARS)
+    scan = _FULLWIDTH_RE.sub(_to_ascii, text) if has_fullwidth else text
+    quoted = [q.span() for q in _QUOTE_RE.finditer(scan)]
+    sentences = _Sentences(text, scan)
     figures: list[Figure] = []
     prev: dict[str, Any] | None = None
-    for m in _candidates(scan):
+    for m, g in _candidates(scan):
         try:
-            found = _interpret(m, scan, quoted)
+            found = _interpret(m, g, scan, quoted)
+            if not found and g.u1:
+                found = _split_range(m, scan, quoted)
         except (ValueError, OverflowError, ZeroDivisionError):
             found = []
         for spec in found:
-            _inherit_qualifier(spec, prev, scan)
-            figures.append(_to_figure(spec, text, bounds))
+            if prev is not None and spec["qualifier"] is None and spec["inherit"]:
+                _inherit_qualifier(spec, prev, scan)
+            figures.append(_to_figure(spec, text, sentences))
         if found:
             prev = found[-1]
+    if "(" in scan and _UNIT_HEAD_RE.search(scan):
+        table = [_to_figure(spec, text, sentences) for spec in _table_specs(scan)]
+        if table:
+            figures = sorted(figures + table, key=lambda f: f.start)
     return figures
+
+
+# ---------------------------------------------------------------- flattened tables
+
+# a column header naming its unit in parentheses: 党员数(名), 占比(%), 金额(万元)
+_UNIT_HEAD_RE = re.compile(r"\((名|个|人|人次|户|家|项|次|所|件|%|元|万元|亿元)\)")
+_HEAD_UNITS: dict[str, tuple[FigureKind, str, float]] = {
+    **{u: ("count", u, 1.0) for u in _words("名 个 人 人次 户 家 项 次 所 件")},
+    "%": ("percent", "%", 1.0),
+    "元": ("money", "元", 1.0),
+    "万元": ("money", "元", 1e4),
+    "亿元": ("money", "元", 1e8),
+}
+_CELL = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# a row: a label (not starting with a digit: no years, no codes) then numeric cells only
+_TABLE_ROW_RE = re.compile(rf"([^\s\d][^\n]*?)((?: +{_CELL})+) *")
+_CELL_RE = re.compile(_CELL)
+_MAX_HEADER = 60
+
+
+def _table_specs(scan: str) -> list[dict[str, Any]]:
+    """Cells of flattened tables. Bare numbers are figures only here: under a header line
+    that names the unit of every numeric column in parentheses, in rows whose numeric cells
+    match those columns one to one (a row that does not fit ends the table)."""
+    specs: list[dict[str, Any]] = []
+    done = 0
+    for head in _UNIT_HEAD_RE.finditer(scan):
+        if head.start() < done:
+            continue
+        line_start = scan.rfind("\n", 0, head.start()) + 1
+        row_start = _line_end(scan, head.start())
+        header = scan[line_start:row_start]
+        if len(header) > _MAX_HEADER or any(c in header for c in "。,;!?"):
+            continue  # prose that mentions a unit in parentheses
+        units = [_HEAD_UNITS[u] for u in _UNIT_HEAD_RE.findall(header)]
+        while row_start < len(scan):
+            row_start += 1  # past the newline
+            row_end = _line_end(scan, row_start)
+            row = _TABLE_ROW_RE.fullmatch(scan, row_start, row_end)
+            cells = list(_CELL_RE.finditer(scan, row.start(2), row.end(2))) if row else []
+            if not row or len(cells) != len(units):
+                break
+            label = row.group(1).strip()
+            for cell, (kind, unit, scale) in zip(cells, units, strict=True):
+                value = float(cell.group().replace(",", "")) * scale
+                spec = _spec(kind, value, unit, None, cell.start(), cell.end())
+                specs.append({**spec, "pre_word": None, "inherit": False, "subject": label})
+            row_start = row_end
+        done = row_start
+    return specs
+
+
+def _line_end(scan: str, pos: int) -> int:
+    end = scan.find("\n", pos)
+    return len(scan) if end < 0 else end
 
 
 def _to_ascii(m: re.Match[str]) -> str:
     return m.group().translate(_WIDTH)
 
 
-def _candidates(scan: str) -> Iterator[re.Match[str]]:
-    """Full-pattern matches anchored at each numeral run (a char-class scan is much faster
-    than trying the qualifier alternation at every position)."""
+def _candidates(scan: str) -> Iterator[tuple[re.Match[str], _Groups]]:
+    """Full-pattern matches anchored at each numeral run that may start a figure, with their
+    groups (one ``groups`` call is cheaper than a dozen ``group`` calls per match)."""
     last_end = 0
-    size = len(scan)
+    match = _FIGURE_RE.match
     for seed in _SEED_RE.finditer(scan):
-        pos, seed_end = seed.span()
+        pos = seed.start()
         if pos < last_end:
             continue
-        if (
-            seed_end < size
-            and scan[seed_end] not in _FOLLOW
-            and not _SCALED_SEED_RE.search(seed.group())
-            and (pos == 0 or scan[pos - 1] not in _PRE_LAST)
-        ):
-            continue  # cheap rejection: nothing a figure could continue with (统一, 一些, 三年)
-        if pos > 0 and scan[pos - 1] in _PRE_LAST and not scan.startswith(("百分之", "千分之"), pos):
+        if pos > 0 and scan[pos - 1] in _PRE_LAST and not scan.startswith(_PERCENT_WORDS, pos):
             pos = max(last_end, _qualifier_start(scan, pos))
-        m = _FIGURE_RE.match(scan, pos)
-        if m is None or not m.group("n1"):
+        m = match(scan, pos)
+        if m is None:
             continue
         last_end = m.end()
-        if m.group("unit") or m.group("sep") or m.group("cur") or _maybe_bare(m, scan):
-            yield m
+        g = tuple.__new__(_Groups, m.groups())  # _groups_of(m), inlined in this hot loop
+        if g.unit or g.sep or g.cur or _maybe_bare(g, scan, last_end):
+            yield m, g
+
+
+def _split_range(m: re.Match[str], scan: str, quoted: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """``5个到3个`` is no range (it falls): each side is a figure of its own."""
+    found: list[dict[str, Any]] = []
+    for part in (_SINGLE_RE.match(scan, m.start(), m.end("u1")), _FIGURE_RE.match(scan, m.start("n2"))):
+        if part is not None:
+            found += _interpret(part, _groups_of(part), scan, quoted)
+    return found
 
 
 def _qualifier_start(scan: str, pos: int) -> int:
@@ -344,16 +519,12 @@ def _qualifier_start(scan: str, pos: int) -> int:
     return pos
 
 
-def _maybe_bare(m: re.Match[str], scan: str) -> bool:
+def _maybe_bare(g: _Groups, scan: str, end: int) -> bool:
     """Cheap pre-test for a numeral without measure word (most such matches are no figure)."""
-    n1 = m.group("n1")
-    if n1 in ("一半", "半数") or m.group("s1") or "万" in n1 or "亿" in n1:
+    n1: str = g.n1  # type: ignore[assignment]
+    if n1 in _HALVES or g.s1 or "万" in n1 or "亿" in n1:
         return True
-    return scan.startswith(_NOUNS_AFTER_NUMERAL, m.end())
-
-
-def _quoted_spans(scan: str) -> list[tuple[int, int]]:
-    return [(q.start(), q.end()) for q in _QUOTE_RE.finditer(scan)]
+    return scan.startswith(_NOUNS_AFTER_NUMERAL, end)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -361,36 +532,91 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
-def _interpret(m: re.Match[str], scan: str, quoted: list[tuple[int, int]]) -> list[dict[str, Any]]:
+def _interpret(
+    m: re.Match[str], g: _Groups, scan: str, quoted: list[tuple[int, int]]
+) -> list[dict[str, Any]]:
     """Decide whether a pattern match is a figure; return zero, one or two figure specs."""
-    pre, cur, unit, suf, n1, sep, n2 = m.group("pre", "cur", "unit", "suf", "n1", "sep", "n2")
-    if n1 in _ARTICLES and not sep and not m.group("s1"):
-        return []
-    num_start = m.start("cur") if cur else m.start("n1")
+    pre, cur, n1, m1, s1, p1, _, sep, n2, _, _, _, unit, jiao, fen, suf = g
+    if n1 in _ARTICLES and not sep and not s1 and unit != "成":
+        return []  # 一名新兵, 二次推荐; but 二成 is 20%
+    n1_start = m.start("n1")
+    num_start = m.start("cur") if cur else n1_start
     start = m.start("pre") if pre else num_start
-    if _inside(num_start, quoted) or _is_glued(scan, num_start, m):
+    # ordinals and rates (第3名, 每3人), quoted names, numerals glued to codes, slogans
+    if num_start and scan[num_start - 1] in "第每":
         return []
-    if _ordinal_before(scan, num_start) or _is_slogan(scan, m.start("n1")):
+    if quoted and _inside(num_start, quoted):
         return []
-    if pre and not _prefix_is_qualifier(scan, m.start("pre"), pre, n1):
+    if num_start and scan[num_start - 1] in _GLUE_BEFORE:
+        return []
+    if _is_glued(scan, m.end("n1"), n1, sep):
+        return []
+    if scan.startswith(_SLOGANS, n1_start):
+        return []
+    if pre and not _prefix_is_qualifier(scan, start, pre, n1):
         pre, start = None, num_start
-    if sep in ("/", "分之") and n2:
+    if n2 and sep in ("/", "分之"):
         return _mark_prefix(_fraction(m, scan, start, pre, suf), pre)
-    if unit and not _unit_is_real(scan, m, unit):
-        unit, suf, end = None, None, m.start("unit")
-    elif suf or (unit == "元" and (m.group("jiao") or m.group("fen"))):
-        end = m.end()  # 30%以上, 123元1角1分
+    if unit:
+        unit_start = m.start("unit")
+        end = unit_end = unit_start + len(unit)
+        if not _unit_is_real(scan, unit_start, end, unit):
+            unit, suf, end = None, None, unit_start
+        elif suf or (unit == "元" and (jiao or fen)):
+            end = m.end()  # 30%以上, 123元1角1分
     else:
-        end = m.end("unit") if unit else m.end()
+        end = m.end()
     if sep and n2 and not unit:
         return []  # 1-10 without a measure word: dates, codes
-    kind, unit_out = _kind_of(m, scan, unit, cur, end)
+    if (
+        unit in _FAST_KINDS
+        and not (cur or sep or m1 or p1 or jiao or fen)
+        and n1[0] not in _SLOW_FIRST
+        and not (len(n1) == 2 and n1[0] in _CN_DIGITS)
+    ):
+        return _plain_spec(g, scan, pre, suf, start, end, unit_end)
+    kind, unit_out = _kind_of(m, g, scan, unit, end)
     if kind is None:
         return []
     if unit == "大" and scan[end : end + 1] in _COUNT_UNIT_SET:
         unit_out, end = scan[end], end + 1  # 十大类: the measure word after 大 is the unit
-    unit = unit_out
-    return _mark_prefix(_specs(m, scan, kind, unit, pre, suf, start, end), pre)
+    return _mark_prefix(_specs(g, kind, unit_out, pre, suf, start, end), pre)
+
+
+def _plain_spec(
+    g: _Groups, scan: str, pre: str | None, suf: str | None, start: int, end: int, unit_end: int
+) -> list[dict[str, Any]]:
+    """The common case in one step: a plain numeral (no round, vague or paired numeral), a
+    measure word, ``%`` or ``元``, maybe a qualifier; the same result as the general path."""
+    value = _parse_cached(g.n1)
+    if value is None:
+        return []
+    kind, unit = _FAST_KINDS[g.unit]  # type: ignore[index]
+    if kind == "count" and scan.startswith(_FORMULA_NEXT, unit_end):
+        return []  # 四个一批, 四个“一”: formulas
+    if g.s1:
+        value *= _scale(g.s1)
+    qual = (pre and _QUALIFIER_OF.get(pre)) or (suf and _QUALIFIER_OF.get(suf)) or None
+    if qual is None:
+        low: float | None = value
+        high: float | None = value
+    else:
+        low = value if qual == "over" else None
+        high = value if qual == "under" else None
+    return [
+        {
+            "kind": kind,
+            "value": value,
+            "unit": unit,
+            "qualifier": qual,
+            "low": low,
+            "high": high,
+            "start": start,
+            "end": end,
+            "pre_word": pre,
+            "inherit": pre is None,
+        }
+    ]
 
 
 def _mark_prefix(specs: list[dict[str, Any]], pre: str | None) -> list[dict[str, Any]]:
@@ -400,25 +626,14 @@ def _mark_prefix(specs: list[dict[str, Any]], pre: str | None) -> list[dict[str,
     return specs
 
 
-def _is_glued(scan: str, num_start: int, m: re.Match[str]) -> bool:
-    """Numerals glued to Latin letters, URL or formula characters, or long digit runs."""
-    before = scan[num_start - 1] if num_start > 0 else ""
-    after = scan[m.end("n1")] if m.end("n1") < len(scan) else ""
-    if before and (before.isascii() and (before.isalnum() or before in "/=&#_+.:-@")):
-        return True
-    if after and (after in "+=@" or (after.isascii() and after.isalpha())):
-        return True
-    if after == "/" and not m.group("sep"):
-        return True
-    return _LONG_DIGITS_RE.search(m.group("n1")) is not None
-
-
-def _ordinal_before(scan: str, pos: int) -> bool:
-    return pos > 0 and scan[pos - 1] in "第每"
-
-
-def _is_slogan(scan: str, pos: int) -> bool:
-    return scan.startswith(_SLOGANS, pos)
+def _is_glued(scan: str, n1_end: int, n1: str, sep: str | None) -> bool:
+    """Numerals glued to Latin letters, URL or formula characters after them, or long digit
+    runs (the character before is checked by the caller)."""
+    if n1_end < len(scan):
+        after = scan[n1_end]
+        if after in _GLUE_AFTER or (after == "/" and not sep):
+            return True
+    return len(n1) >= 9 and _LONG_DIGITS_RE.search(n1) is not None
 
 
 def _prefix_is_qualifier(scan: str, pos: int, pre: str, n1: str) -> bool:
@@ -437,62 +652,56 @@ def _prefix_is_qualifier(scan: str, pos: int, pre: str, n1: str) -> bool:
     )
 
 
-def _unit_is_real(scan: str, m: re.Match[str], unit: str) -> bool:
+def _unit_is_real(scan: str, unit_start: int, unit_end: int, unit: str) -> bool:
     """A measure-word match that actually starts another word is not a measure word."""
-    after_pos = m.end("unit")
-    nxt = scan[after_pos : after_pos + 4]
-    if scan.startswith(_NOUNS_AFTER_NUMERAL, m.start("unit")):
+    if unit[0] in _NOUN_FIRST and scan.startswith(_NOUNS_AFTER_NUMERAL, unit_start):
         return False
     falses = _UNIT_FALSE_NEXT.get(unit)
-    return not (falses and nxt.startswith(falses))
+    return not (falses and scan.startswith(falses, unit_end))
 
 
 def _kind_of(
-    m: re.Match[str], scan: str, unit: str | None, cur: str | None, end: int
+    m: re.Match[str], g: _Groups, scan: str, unit: str | None, end: int
 ) -> tuple[FigureKind | None, str | None]:
     """The figure's kind and reported unit, or ``(None, None)`` when it is no figure."""
-    n1 = m.group("n1")
-    if cur in ("百分之", "千分之"):
+    n1, cur = g.n1, g.cur
+    if cur in _PERCENT_WORDS:
         return "percent", "%"
-    if n1 in ("一半", "半数"):
+    if n1 in _HALVES:
         return ("percent", "%") if unit is None else (None, None)
-    if not _numeral_ok(m, scan, unit, cur):
+    if not _numeral_ok(m, g, scan):
         return None, None
     if cur:
         return "money", "元"
     if unit is None:
-        return _bare_kind(m, scan, end)
-    if unit in _MONEY_UNITS:
-        return "money", "元"
-    if unit in ("%",):
-        return "percent", "%"
-    if unit in ("个百分点", "百分点"):
-        return "percentage_point", "百分点"
+        return _bare_kind(m, g, scan, end)
+    fixed = _UNIT_KINDS.get(unit)
+    if fixed:
+        return fixed
     if unit == "成":
-        return ("percent", "%") if _is_small_cn(n1) and not m.group("s1") else (None, None)
+        return ("percent", "%") if _is_small_cn(n1) and not g.s1 else (None, None)
+    unit_end = m.end("unit")
     if unit == "大":
-        return _da_kind(m, scan)
+        return _da_kind(g, scan, unit_end)
     if unit == "块":
-        nxt = scan[m.end("unit") : m.end("unit") + 1]
+        nxt = scan[unit_end : unit_end + 1]
         return ("money", "元") if not nxt or not _CJK_RE.match(nxt) else ("count", "块")
-    if unit in _AREA_UNITS:
-        return "area", unit
-    if unit in _MEASURE_UNITS:
-        return "measure", unit
-    return _count_kind(m, scan, unit)
+    return _count_kind(scan, unit, m.start(), unit_end)
 
 
-def _numeral_ok(m: re.Match[str], scan: str, unit: str | None, cur: str | None) -> bool:
-    """Reject the article ``一``, the ordinal-like lone ``二`` and bare scale words."""
-    n1 = m.group("n1")
-    if _PURE_SCALE_RE.fullmatch(n1) and not (m.group("pre") or cur or m.group("m1") or m.group("p1")):
+def _numeral_ok(m: re.Match[str], g: _Groups, scan: str) -> bool:
+    """Reject bare scale words, vague and quoted round numerals and malformed numerals."""
+    n1 = g.n1
+    first = n1[0]
+    bare_scale = first in _SCALE_CHARS and _PURE_SCALE_RE.fullmatch(n1)
+    if bare_scale and not (g.pre or g.cur or g.m1 or g.p1):
         return False  # 千人计划, 万人: a bare scale needs 近/超/上 before it or 余/多 after it
-    if n1[0] in "十百千万" and _after_vague(scan, m.start("n1")):
+    if first in "十百千万" and _after_vague(scan, m.start("n1")):
         return False  # 数十名, 几百人: no number is stated
     start = m.start("n1")
     if start > 0 and scan[start - 1] == "”" and _ROUND_RE.fullmatch(n1):
         return False  # “天大的小事”百名党员“…”: a round numeral glued to a quoted name is part of it
-    return parse_number(n1) is not None
+    return _parse_cached(n1) is not None
 
 
 def _after_vague(scan: str, pos: int) -> bool:
@@ -503,24 +712,25 @@ def _is_small_cn(n1: str) -> bool:
     return (len(n1) == 1 and n1 in _CN_DIGITS) or n1 == "十"
 
 
-def _da_kind(m: re.Match[str], scan: str) -> tuple[FigureKind | None, str | None]:
+def _da_kind(g: _Groups, scan: str, end: int) -> tuple[FigureKind | None, str | None]:
     """``五大功能``: a count without measure word, for small numerals only (十七大 is a congress)."""
-    value = parse_number(m.group("n1"))
-    nxt = scan[m.end("unit") : m.end("unit") + 1]
-    if value is None or not 2 <= value <= 10 or m.group("s1") or m.group("m1") or not _CJK_RE.match(nxt):
+    value = _parse_cached(g.n1)
+    nxt = scan[end : end + 1]
+    if value is None or not 2 <= value <= 10 or g.s1 or g.m1 or not _CJK_RE.match(nxt):
         return None, None
     return "count", None
 
 
-def _bare_kind(m: re.Match[str], scan: str, end: int) -> tuple[FigureKind | None, str | None]:
+def _bare_kind(m: re.Match[str], g: _Groups, scan: str, end: int) -> tuple[FigureKind | None, str | None]:
     """A numeral with no measure word: ``十部门``, ``3000万游客``, ``受益人数超6万``, ``投资3亿``."""
-    if m.group("sep"):
+    if g.sep:
         return None, None
     rest = scan[end : end + 4]
-    if rest.startswith(_NOUNS_AFTER_NUMERAL) and not m.group("m1"):
+    if rest.startswith(_NOUNS_AFTER_NUMERAL) and not g.m1:
         return "count", None
-    scaled = bool(m.group("s1")) or any(c in _CN_BIG for c in m.group("n1"))
-    if not scaled or m.group("n1")[0] in _CN_BIG:
+    n1 = g.n1
+    scaled = bool(g.s1) or any(c in _CN_BIG for c in n1)
+    if not scaled or n1[0] in _CN_BIG:
         return None, None
     before = scan[max(0, m.start() - 12) : m.start()]
     if _MONEY_NOUNS_RE.search(before):
@@ -528,16 +738,16 @@ def _bare_kind(m: re.Match[str], scan: str, end: int) -> tuple[FigureKind | None
     if _COUNT_NOUNS_RE.search(before):
         return "count", None
     nxt = rest[:1]
-    if m.group("n1")[0].isdigit() and _CJK_RE.match(nxt) and nxt not in _NOT_NOUN_START:
+    if n1[0].isdigit() and _CJK_RE.match(nxt) and nxt not in _NOT_NOUN_START:
         return "count", None
     return None, None
 
 
-def _count_kind(m: re.Match[str], scan: str, unit: str) -> tuple[FigureKind | None, str | None]:
+def _count_kind(scan: str, unit: str, start: int, unit_end: int) -> tuple[FigureKind | None, str | None]:
     """A numeral + measure word: reject formulas and frequencies."""
-    if scan.startswith(("一", "“一"), m.end("unit")):
+    if scan.startswith(_FORMULA_NEXT, unit_end):
         return None, None  # 四个一批, 五个一工程, 四个“一”: formulas
-    if unit in _FREQ_UNITS and _after_every(scan, m.start()):
+    if unit in _FREQ_UNITS and _after_every(scan, start):
         return None, None
     return "count", unit
 
@@ -570,7 +780,7 @@ def _fraction(
         return []
     value = round(a / b * 100, 2)
     qual = _qualifier(pre, None, suf)
-    return [_spec("percent", value, "%", qual, start, end, m)]
+    return [_spec("percent", value, "%", qual, start, end)]
 
 
 def _looks_like_date(scan: str, m: re.Match[str]) -> bool:
@@ -578,8 +788,7 @@ def _looks_like_date(scan: str, m: re.Match[str]) -> bool:
 
 
 def _specs(
-    m: re.Match[str],
-    scan: str,
+    g: _Groups,
     kind: FigureKind,
     unit: str | None,
     pre: str | None,
@@ -588,39 +797,48 @@ def _specs(
     end: int,
 ) -> list[dict[str, Any]]:
     """Value, interval and qualifier of a (possibly ranged) figure."""
-    scale1 = _scale(m.group("s1"))
-    scale2 = _scale(m.group("s2"))
-    v1 = _value(m.group("n1"), scale1, m.group("cur"))
-    if unit == "%" and m.group("unit") == "成" and v1 is not None:
-        v1 *= 10  # 三成 = 30%
+    n1, s1 = g.n1, g.s1
+    scale1 = _scale(s1) if s1 else 1.0
+    v1 = _value(n1, scale1, g.cur)
     if v1 is None:
         return []
-    if m.group("unit") == "元" and (m.group("jiao") or m.group("fen")):
-        jiao, fen = parse_number(m.group("jiao") or "0") or 0, parse_number(m.group("fen") or "0") or 0
+    raw_unit = g.unit
+    if raw_unit == "成" and unit == "%":
+        v1 *= 10  # 三成 = 30%
+    elif raw_unit == "元" and (g.jiao or g.fen):
+        jiao, fen = _parse_cached(g.jiao or "0") or 0, _parse_cached(g.fen or "0") or 0
         v1 += jiao / 10 + fen / 100  # 123元1角1分
-    mid = m.group("m1") or m.group("p1")
-    if m.group("sep") and m.group("n2"):
-        v2 = _value(m.group("n2"), scale2, None)
-        if v2 is None:
-            return []
-        shared = _trailing_scale(m.group("n2")) * scale2
-        n1_scaled = m.group("s1") or any(c in _CN_BIG for c in m.group("n1"))
-        if not n1_scaled and shared != 1 and v1 < v2 / shared + 1e-9:
-            v1 *= shared  # 5-10万元: the scale is shared
-        if v1 >= v2:
-            return []
-        return [_spec(kind, v, unit, "range", start, end, m, v1, v2) for v in (v1, v2)]
-    pair = _adjacent_range(m.group("n1"))
+    mid = g.m1 or g.p1
+    if g.sep and g.n2:
+        return _range_specs(g, kind, unit, v1, start, end)
+    pair = _adjacent_range(n1) if len(n1) == 2 else None
     if pair and not mid:
         lo, hi = (x * scale1 for x in pair)
-        return [_spec(kind, v, unit, "range", start, end, m, lo, hi) for v in (lo, hi)]
+        return [_spec(kind, v, unit, "range", start, end, lo, hi) for v in (lo, hi)]
     if mid == "几":  # 十几万: 10万 plus 1..9 of the unit below 十 (万), so 11万 to 19万
-        step = _CN_UNITS.get(m.group("n1")[-1], 0) / 10 * scale1
+        step = _CN_UNITS.get(n1[-1], 0) / 10 * scale1
         if not step:
             return []
-        return [_spec(kind, v1, unit, "over", start, end, m, v1 + step, v1 + 9 * step)]
+        return [_spec(kind, v1, unit, "over", start, end, v1 + step, v1 + 9 * step)]
     qual = _qualifier(pre, mid, suf)
-    return [_spec(kind, v1, unit, qual, start, end, m)]
+    return [_spec(kind, v1, unit, qual, start, end)]
+
+
+def _range_specs(
+    g: _Groups, kind: FigureKind, unit: str | None, v1: float, start: int, end: int
+) -> list[dict[str, Any]]:
+    """``2-3名``, ``5-10万元`` (the scale is shared), ``1万元至2万元``: two figures, one interval."""
+    n2 = g.n2
+    v2 = _value(n2, _scale(g.s2), None)
+    if v2 is None:
+        return []
+    shared = _trailing_scale(n2) * _scale(g.s2)
+    n1_scaled = g.s1 or any(c in _CN_BIG for c in g.n1)
+    if not n1_scaled and shared != 1 and v1 < v2 / shared + 1e-9:
+        v1 *= shared  # 5-10万元: the scale is shared
+    if v1 >= v2:
+        return []
+    return [_spec(kind, v, unit, "range", start, end, v1, v2) for v in (v1, v2)]
 
 
 def _trailing_scale(n: str) -> float:
@@ -637,9 +855,9 @@ def _scale(s: str | None) -> float:
 
 
 def _value(n: str, scale: float, cur: str | None) -> float | None:
-    if n in ("一半", "半数"):
+    if n in _HALVES:
         return 50.0
-    v = parse_number(n)
+    v = _parse_cached(n)
     if v is None:
         return None
     if cur == "千分之":
@@ -667,7 +885,6 @@ def _spec(
     qual: Qualifier | None,
     start: int,
     end: int,
-    m: re.Match[str],
     low: float | None = None,
     high: float | None = None,
 ) -> dict[str, Any]:
@@ -705,44 +922,69 @@ def _inherit_qualifier(spec: dict[str, Any], prev: dict[str, Any] | None, scan: 
         spec["pre_word"] = prev["pre_word"]
 
 
-def _to_figure(spec: dict[str, Any], text: str, bounds: list[int]) -> Figure:
+def _to_figure(spec: dict[str, Any], text: str, sentences: _Sentences) -> Figure:
     start, end = spec["start"], spec["end"]
-    sentence = _sentence(text, bounds, start, end)
-    subject = _subject(text, start, end)
+    sentence = sentences.around(start, end)
+    subject = spec["subject"] if "subject" in spec else _subject(text, start, end)
     if spec["unit"] is None and spec["kind"] == "count" and subject and text.startswith(subject, end):
         end += len(subject)  # no measure word: the noun is part of the surface (十部门, 3000万游客)
     low, high = spec["low"], spec["high"]
-    return Figure(
-        kind=spec["kind"],
-        value=float(spec["value"]),
-        low=None if low is None else float(low),
-        high=None if high is None else float(high),
-        unit=spec["unit"],
-        qualifier=spec["qualifier"],
-        subject=subject,
-        text=text[start:end],
-        start=start,
-        end=end,
-        sentence=sentence,
+    # the validator straight from a dict: the same checks as Figure(...), a third cheaper
+    return _FIGURE_VALIDATOR.validate_python(
+        {
+            "kind": spec["kind"],
+            "value": float(spec["value"]),
+            "low": None if low is None else float(low),
+            "high": None if high is None else float(high),
+            "unit": spec["unit"],
+            "qualifier": spec["qualifier"],
+            "subject": subject,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "sentence": sentence,
+        }
     )
 
 
-def _sentence(text: str, bounds: list[int], start: int, end: int) -> str:
-    i = bisect.bisect_left(bounds, start)
-    left = bounds[i - 1] + 1 if i > 0 else 0
-    j = bisect.bisect_left(bounds, end)
-    right = bounds[j] + 1 if j < len(bounds) else len(text)
-    return text[left:right].strip()
+class _Sentences:
+    """The sentence around a span: bounds found once per text, each sentence cut once, and
+    the last one kept for the next figures (most sentences hold several)."""
+
+    def __init__(self, text: str, scan: str) -> None:
+        self.text = text
+        self.bounds = [m.start() for m in _SENT_END_RE.finditer(scan)]
+        self.cache: dict[tuple[int, int], str] = {}
+        self.last = (0, -1, "")  # (first, last) offset of a span inside the last sentence
+
+    def around(self, start: int, end: int) -> str:
+        lo, hi, sentence = self.last
+        if lo <= start and end <= hi:
+            return sentence
+        bounds = self.bounds
+        i = bisect.bisect_left(bounds, start)
+        j = bisect.bisect_left(bounds, end, i)
+        found = self.cache.get((i, j))
+        if found is None:
+            left = bounds[i - 1] + 1 if i > 0 else 0
+            right = bounds[j] + 1 if j < len(bounds) else len(self.text)
+            found = self.cache[(i, j)] = self.text[left:right].strip()
+            if i == j:  # every span from just past bounds[i-1] to bounds[i] finds the same
+                self.last = (left, right - 1 if j < len(bounds) else right, found)
+        return found
 
 
 # ---------------------------------------------------------------- subjects
 
-_lexicon: dict[str, int] | None = None
+_lexicon: dict[str, bool] | None = None
 _MAX_WORD = 6
 
 
-def _words_of_lexicon() -> dict[str, int]:
-    """jieba's dictionary (word -> frequency), loaded once, on the first subject looked up."""
+def _words_of_lexicon() -> dict[str, bool]:
+    """The words of 2 to 6 characters of jieba's dictionary, loaded once, on the first subject
+    looked up. Only real words (its FREQ also holds every prefix, with frequency 0), so that
+    ``in`` replaces a ``get`` call; a dict, not a set: a dict of strings is not tracked by the
+    garbage collector, a set of 300k words would be traversed by every full collection."""
     global _lexicon
     if _lexicon is None:
         import logging
@@ -751,7 +993,8 @@ def _words_of_lexicon() -> dict[str, int]:
 
         jieba.setLogLevel(logging.WARNING)
         jieba.dt.check_initialized()
-        _lexicon = jieba.dt.FREQ
+        words = (w for w, freq in jieba.dt.FREQ.items() if freq and 1 < len(w) <= _MAX_WORD)
+        _lexicon = dict.fromkeys(words, True)
     return _lexicon
 
 
@@ -759,15 +1002,13 @@ def _cut(window: str) -> list[str]:
     """Backward maximum matching over jieba's dictionary: on a dozen characters it finds the
     words of the noun phrases wanted here (受益|人数, 工作|队员) several times faster than
     ``jieba.lcut``."""
-    lexicon = _words_of_lexicon()
+    known = _words_of_lexicon()
     words: list[str] = []
     end = len(window)
     while end > 0:
-        for size in range(min(_MAX_WORD, end), 1, -1):
-            if lexicon.get(window[end - size : end]):
-                break
-        else:
-            size = 1
+        size = _MAX_WORD if end > _MAX_WORD else end
+        while size > 1 and window[end - size : end] not in known:
+            size -= 1
         words.append(window[end - size : end])
         end -= size
     words.reverse()
