@@ -24,6 +24,7 @@ from casekit.normalize import (
     rejoin_wrapped_lines,
     strip_inline_pinyin,
     to_simplified,
+    trim_meta_line,
     unify_punctuation,
     unify_width,
 )
@@ -55,6 +56,7 @@ def _sample(prefix: str) -> str:
         ("綠(lǜ)色", "綠色"),
         ("嗯(ńg)", "嗯"),
         ("區(qū)(qū)域", "區域"),  # a doubled annotation goes in one pass
+        ("區(qū) (qū)域", "區域"),  # also with a space between (else a second pass would differ)
         # neutral tone (no mark) only goes on a page that also holds toned annotations
         ("發(fā)展的(de)區(qū)域", "發展的區域"),
     ],
@@ -209,7 +211,7 @@ def test_fold_whitespace(text: str, expected: str) -> None:
         "相关文档 最新文档",
         "上一篇: 下一篇:",
         "责任编辑:李明",
-        "来源:某某日报 作者:王梅 发布时间:2011-12-01 浏览次数:123",
+        "浏览次数:123 字号:大 中 小",
         "- 3 -",
         "—12—",
         "第 3 页 共 10 页",
@@ -217,6 +219,32 @@ def test_fold_whitespace(text: str, expected: str) -> None:
 )
 def test_furniture_lines(line: str) -> None:
     assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (
+            "来源:某某日报 作者:王梅 发布时间:2011-12-01 浏览次数:123",
+            "来源:某某日报 作者:王梅 发布时间:2011-12-01",
+        ),
+        ("来源:甲县委组织部 发布时间:2021-05-06 浏览次数:", "来源:甲县委组织部 发布时间:2021-05-06"),
+        ("发布时间:2022-03-01 字号:大 中 小 点击数:88", "发布时间:2022-03-01"),
+        ("浏览次数:123 字号:大 中 小", "浏览次数:123 字号:大 中 小"),  # nothing to keep: furniture
+        ("全年点击量达到10万次,浏览量居全省前列。", "全年点击量达到10万次,浏览量居全省前列。"),
+    ],
+)
+def test_meta_lines_keep_source_and_date_but_not_counters(line: str, kept: str) -> None:
+    """A page's source and date tell the issuer and year stages what the body may not."""
+    assert trim_meta_line(line) == kept
+    assert not is_furniture_line(kept) or kept == line
+
+
+def test_a_meta_line_survives_normalize_without_its_counters() -> None:
+    page = "甲县开展暖心服务\n来源:甲县委组织部 发布时间:2021-05-06 浏览次数:\n甲县设立服务站19个。"
+    text = normalize(page).text
+    assert "来源:甲县委组织部" in text and "发布时间:2021-05-06" in text
+    assert "浏览次数" not in text
 
 
 @pytest.mark.parametrize(
@@ -347,6 +375,7 @@ def test_web_page_header_and_footer_go() -> None:
     )
     assert drop_furniture(page).split("\n") == [
         "某县委组织部关于开展结对活动的通知",
+        "来源:某县委组织部 作者:张三 发布时间:2015-03-02",  # source and date kept, counter gone
         "各乡镇党委,县直各单位党组织:",
         "经研究,决定在全县开展结对活动。",
         "中共某县委组织部",
@@ -568,6 +597,13 @@ _TOKENS = [
     "\n\n",
     "发布者:",
     "组织工作组织工作组织工作组织工作组织工作",
+    # page furniture of round 2: form feeds, page numbers, contents, WeChat and print-run lines
+    "\f",
+    "\n- 3 -\n",
+    "\n目录\n",
+    "……12\n",
+    "\n在看\n",
+    "\n(共印80份)\n",
 ]
 _GENRE = st.lists(st.sampled_from(_TOKENS), max_size=120).map("".join)
 
@@ -604,3 +640,359 @@ def test_normalize_is_fast_on_simplified_text() -> None:
     seconds = time.perf_counter() - start
     mb = len(text.encode("utf-8")) / 1e6
     assert mb / seconds > 3, f"{mb / seconds:.1f} MB/s"  # generous floor; measured figure in report
+
+
+# --------------------------------------------------------------------------------------------
+# Round 2: furniture of other page types (WeChat articles, web footers, PDF text, contents,
+# print-run notes); each rule with negative cases
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # WeChat
+        "点击上方蓝字关注我们",
+        "点击蓝字 关注我们",
+        "↑点击上方“某县组工”关注我们",
+        "长按识别二维码",
+        "长按二维码关注我们",
+        "扫描二维码关注我们",
+        "往期推荐",
+        "分享 收藏 在看",
+        "阅读原文",
+        "关注我们",
+        "编辑:张三",
+        "审核:李四",
+        "责编 | 王五",
+        "编辑丨张三 审核丨李四",
+        "END",
+        "- END -",
+        "▼",
+        "↓",
+        "喜欢就点个“在看”吧",
+        "投稿邮箱:zzb@example.com",
+        # web footers
+        "网站地图 | 联系我们 | 设为首页 | 加入收藏",
+        "设为首页 加入收藏",
+        "主办:某市人民政府办公室 技术支持:某市大数据中心",
+        "某市人民政府办公室主办 技术支持:某市大数据中心 网站标识码:3509000001",
+        # print-run notes
+        "(共印80份)",
+        "共印二百份",
+        "(此件公开发布)",
+        "(此件主动公开)",
+        "抄送:县委各部门,县人大常委会办公室,县政协办公室。",
+        "抄送:" + "县直各单位," * 40 + "各乡镇。",  # however long
+        "某县人民政府办公室 2023年3月15日印发",
+        "某县人民政府办公室 二〇二三年三月十五日印发",
+        # page numbers
+        "— 3 —",
+        "- 12 -",
+        "——5——",
+        "·7·",
+        "第 3 页 共 8 页",
+        "共8页 第3页",
+        "3/8",
+        "Page 2 of 9",
+    ],
+)
+def test_round2_furniture_lines(line: str) -> None:
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "群众在看,党员在干,基层治理效能持续提升。",  # 在看 in a body sentence
+        "重点在看实效",
+        "点击率和关注度实现双提升",
+        "引导党员群众扫描二维码参与“微心愿”认领。",
+        "长期关注困难党员生活",
+        "县大数据中心为平台建设提供技术支持,确保系统稳定运行。",
+        "技术支持:县大数据中心",  # a lone field: only footer-zone evidence drops it
+        "编辑出版《党建工作手册》3000册。",
+        "视频/音频资料128件",
+        "审核发展党员16批",
+        "关注民生",
+        "END-TO-END 服务",
+        "(此项工作由县委组织部牵头)",
+        "2023年3月15日,县委办公室印发了实施方案。",
+        "关于印发《某县人才工作要点》的通知",
+        "2023年3月15日",  # a signature date stays
+        "某县人民政府办公室",
+        "3",
+        "共3个方面12项任务",
+    ],
+)
+def test_round2_content_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture_line(line)
+
+
+WECHAT_ARTICLE = """点击上方蓝字关注我们
+某县“三个一线”工作法激活基层治理
+来源:某县委组织部
+今年以来,某县委组织部坚持把党建引领基层治理作为重点,推出“三个一线”工作法。
+一、问题在一线发现。全县128名机关干部下沉村(社区),收集群众意见建议560余条。
+▼
+二、力量在一线集结。组建党员志愿服务队46支,开展服务活动300余次。
+群众在看,党员在干,基层治理效能持续提升。
+END
+来源:某县委组织部
+编辑:张三
+审核:李四
+责编 | 王五
+往期推荐
+某县召开2023年组织工作会议
+某县开展“万名党员进党校”培训
+某县举办年轻干部能力提升班
+某县推进村级组织换届“回头看”
+某县深化“支部联建”工作
+长按识别二维码
+关注我们
+投稿邮箱:zzb@example.com
+分享 收藏 在看
+喜欢就点个“在看”吧"""
+
+
+def test_wechat_article_loses_its_furniture_and_keeps_its_header_source() -> None:
+    assert normalize(WECHAT_ARTICLE).text.split("\n") == [
+        "某县“三个一线”工作法激活基层治理",
+        "来源:某县委组织部",  # in the header zone: the issuer stage reads it
+        "今年以来,某县委组织部坚持把党建引领基层治理作为重点,推出“三个一线”工作法。",
+        "一、问题在一线发现。全县128名机关干部下沉村(社区),收集群众意见建议560余条。",
+        "二、力量在一线集结。组建党员志愿服务队46支,开展服务活动300余次。",
+        "群众在看,党员在干,基层治理效能持续提升。",
+    ]
+
+
+def test_footer_furniture_beyond_the_footer_budget_still_goes() -> None:
+    # lines dropped as furniture anywhere do not use up the footer-only budget
+    body = "坚持问题导向,推动工作落实。"
+    buttons = ["分享", "收藏", "在看", "阅读原文", "关注我们", "长按识别二维码"] * 3
+    footer = ["来源:某县委组织部", "编辑:张三", "通讯员:李四", "(王 梅)"]
+    assert drop_furniture("\n".join([body, *footer, *buttons])) == body
+
+
+def test_web_footer_with_technical_support_goes_body_mention_stays() -> None:
+    page = "\n".join(
+        [
+            "某市人民政府关于加强基层党组织建设的通知",
+            "各县(区)人民政府:",
+            "市大数据中心为平台建设提供技术支持,确保系统稳定运行。",
+            "技术支持:市大数据中心",  # a field of the body (not in the footer): kept
+            "一、提高思想认识。各地要充分认识加强基层党组织建设的重要性。",
+            "某市人民政府",
+            "2023年3月15日",
+            "网站地图 | 联系我们 | 设为首页 | 加入收藏",
+            "某市人民政府办公室主办 技术支持:宁德市大数据中心",
+            "地址:某市某路1号",
+        ]
+    )
+    assert drop_furniture(page).split("\n") == [
+        "某市人民政府关于加强基层党组织建设的通知",
+        "各县(区)人民政府:",
+        "市大数据中心为平台建设提供技术支持,确保系统稳定运行。",
+        "技术支持:市大数据中心",
+        "一、提高思想认识。各地要充分认识加强基层党组织建设的重要性。",
+        "某市人民政府",
+        "2023年3月15日",
+    ]
+
+
+def test_lone_technical_support_line_goes_in_the_footer() -> None:
+    text = "正文第一段。\n正文第二段。\n中共某县委组织部\n技术支持:某某网络科技有限公司"
+    assert drop_furniture(text) == "正文第一段。\n正文第二段。\n中共某县委组织部"
+
+
+# a PDF extraction: red header, page numbers, form feeds, a running header (the short title)
+# on every page after the first, sentences cut at page ends
+PDF_TEXT = (
+    "某县人民政府文件\n"
+    "某县人民政府关于印发《某县2023年人才工作要点》的通知\n"
+    "各乡镇人民政府,县直各单位:\n"
+    "现将《某县2023年人才工作要点》印发给你们,请认真贯彻落实。\n"
+    "一、人才工作基本情况\n"
+    "2022年,全县新引进各类人才1200人,其中硕士以上学历人才86人,全县人才工作坚持党管人才原则,不断完善激励机\n"
+    "\n— 1 —\n\f某县2023年人才工作要点\n"
+    "制,人才发展环境持续优化。\n"
+    "二、主要措施\n"
+    "(一)加强人才引进。实施“百名硕博进某县”行动,全年计划引进硕士以上学历人才100名,落实安家补贴等政策\n"
+    "— 2 —\n\f某县2023年人才工作要点\n"
+    "措施,确保引得进、留得住。\n"
+    "(二)优化人才服务。建设人才驿站5个,全年服务人才2000人次以上,推动人才\n"
+    "— 3 —\n\f某县2023年人才工作要点\n"
+    "工作高质量发展。\n"
+    "某县人民政府\n"
+    "2023年3月15日\n"
+    "(此件公开发布)\n"
+    "抄送:县委各部门,县人大常委会办公室,县政协办公室。\n"
+    "某县人民政府办公室 2023年3月15日印发\n"
+    "(共印80份)\n"
+    "— 4 —\n"
+)
+
+
+def test_pdf_text_loses_running_headers_page_numbers_and_print_run_notes() -> None:
+    assert normalize(PDF_TEXT).text.split("\n") == [
+        "某县人民政府文件",
+        "某县人民政府关于印发《某县2023年人才工作要点》的通知",
+        "各乡镇人民政府,县直各单位:",
+        "现将《某县2023年人才工作要点》印发给你们,请认真贯彻落实。",
+        "一、人才工作基本情况",
+        "2022年,全县新引进各类人才1200人,其中硕士以上学历人才86人,全县人才工作坚持党管人才原则,"
+        "不断完善激励机制,人才发展环境持续优化。",
+        "二、主要措施",
+        "(一)加强人才引进。实施“百名硕博进某县”行动,全年计划引进硕士以上学历人才100名,"
+        "落实安家补贴等政策措施,确保引得进、留得住。",
+        "(二)优化人才服务。建设人才驿站5个,全年服务人才2000人次以上,推动人才工作高质量发展。",
+        "某县人民政府",
+        "2023年3月15日",
+    ]
+
+
+def test_running_header_without_form_feeds_goes_next_to_page_numbers() -> None:
+    pages = [
+        "某县党建工作简报\n一、基层组织建设\n全县新建党群服务中心12个。",
+        "某县党建工作简报\n二、干部队伍建设\n选派干部30名。",
+        "某县党建工作简报\n三、人才工作\n引进人才100名。",
+    ]
+    text = "\n".join(f"{page}\n- {n} -" for n, page in enumerate(pages, 1))
+    assert drop_furniture(text).split("\n") == [
+        "某县党建工作简报",  # the first copy heads the text: the title stays
+        "一、基层组织建设",
+        "全县新建党群服务中心12个。",
+        "\f",  # where the pages broke, for rejoin_wrapped_lines
+        "二、干部队伍建设",
+        "选派干部30名。",
+        "\f",
+        "三、人才工作",
+        "引进人才100名。",
+    ]
+
+
+def test_running_header_interrupting_sentences_goes_without_page_numbers() -> None:
+    cut = "坚持党管人才原则,不断完善人才引进、培养、使用、评价和激励机"
+    page_ends = [cut, "人才工作要点", "制。"]  # the header interrupts the sentence
+    text = "\n".join(
+        ["人才工作要点", "一、总体要求", *page_ends, "二、主要任务", *page_ends, "三、保障措施", *page_ends]
+    )
+    assert normalize(text).text.split("\n") == [
+        "人才工作要点",
+        "一、总体要求",
+        cut + "制。",
+        "二、主要任务",
+        cut + "制。",
+        "三、保障措施",
+        cut + "制。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # section labels of a case list, each after a complete paragraph: not page headers
+        "\n".join(
+            f"案例{n}:某村推行积分制\n主要做法\n建立积分台账,每月公示。\n工作成效\n参与率提升至{90 + n}%。"
+            for n in range(1, 4)
+        ),
+        # labels after subtitles that hold a comma but no final punctuation
+        "\n".join(
+            f"以党建引领激活{place}振兴新动能,打造共治新格局\n主要做法\n建立积分台账,每月公示。\n主要成效\n效果明显。"
+            for place in ("乡村", "社区", "园区")
+        ),
+        # the issuing body of each item of a compilation
+        "\n".join(
+            f"{n}、推行第{n}项做法。\n中共某县委组织部\n具体做法是建立台账,定期通报。" for n in range(1, 5)
+        ),
+        # fields of records and a line repeated twice only
+        "发布者:甲区委组织部\n举措:\n做法一。\n发布者:甲区委组织部\n举措:\n做法二。\n发布者:甲区委组织部\n举措:\n做法三。",
+    ],
+)
+def test_repeated_lines_without_page_evidence_stay(text: str) -> None:
+    assert drop_furniture(text) == text
+
+
+def test_a_header_seen_twice_stays() -> None:
+    text = "某县党建工作简报\n一、内容。\n- 1 -\n某县党建工作简报\n二、内容。\n- 2 -"
+    assert drop_furniture(text) == "某县党建工作简报\n一、内容。\n\f\n某县党建工作简报\n二、内容。"
+
+
+TOC = [
+    "目 录",
+    "一、人才工作基本情况……………………1",
+    "二、主要措施……………………………3",
+    "(一)加强人才引进 3",
+    "(二)优化人才服务……………………5",
+]
+BODY = [
+    "一、人才工作基本情况",
+    "全县新引进各类人才1200人。",
+    "二、主要措施",
+    "(一)加强人才引进",
+    "实施引才行动。",
+]
+
+
+def test_table_of_contents_goes() -> None:
+    title = "某县人才工作报告"
+    assert normalize("\n".join([title, *TOC, *BODY])).text.split("\n") == [title, *BODY]
+    # leader dots without a heading: three entries or more
+    assert drop_furniture("\n".join([title, *TOC[1:], *BODY])).split("\n") == [title, *BODY]
+    # an entry wrapped onto two lines, its page number on the second
+    wrapped = ["目录", "一、关于进一步加强和改进新时代", "人才工作的实施意见………1", "二、附件…………9"]
+    assert drop_furniture("\n".join([title, *wrapped, *BODY])).split("\n") == [title, *BODY]
+
+
+def test_lines_like_contents_entries_in_the_body_stay() -> None:
+    two_leaders = ["其中:党员……12", "入党积极分子……30", "全年发展党员42名。"]
+    assert drop_furniture("\n".join(two_leaders)) == "\n".join(two_leaders)
+    # a 目录 heading followed by prose, not by entries (a 目录 of services, say)
+    heading_only = ["服务目录", "目录", "全县梳理公共服务事项128项,编制服务清单。", "一、办理流程"]
+    assert drop_furniture("\n".join(heading_only)) == "\n".join(heading_only)
+
+
+def test_print_run_notes_go_signature_stays() -> None:
+    text = "\n".join(
+        [
+            "关于做好2023年党员发展工作的通知",
+            "各基层党组织:",
+            "请按要求做好党员发展工作。",
+            "中共某县委组织部",
+            "2023年3月15日",
+            "(此件公开发布)",
+            "抄送:县委办公室,县委督查室。",
+            "中共某县委组织部办公室 2023年3月16日印发",
+            "(共印80份)",
+        ]
+    )
+    assert drop_furniture(text).split("\n") == [
+        "关于做好2023年党员发展工作的通知",
+        "各基层党组织:",
+        "请按要求做好党员发展工作。",
+        "中共某县委组织部",
+        "2023年3月15日",
+    ]
+
+
+def test_form_feeds_never_survive_normalize() -> None:
+    text = "第一页内容,坚持问题导向,推动工作落实,确保取得实效,持续深化\f改革。\f\f\n二、下一页"
+    out = normalize(text).text
+    assert "\f" not in out
+    assert out.split("\n") == [
+        "第一页内容,坚持问题导向,推动工作落实,确保取得实效,持续深化改革。",
+        "二、下一页",
+    ]
+
+
+@pytest.mark.parametrize("width", [28, 33])
+def test_wrapped_pdf_pages_are_restored_to_their_paragraphs(width: int) -> None:
+    # official documents are set at a fixed number of characters per line; every page
+    # after the first repeats the short title, and ends with a page number and a form feed
+    title = "某县2023年人才工作要点"
+    lines = _hard_wrap(PARAGRAPHS, width).split("\n")
+    pages = [lines[k : k + 7] for k in range(0, len(lines), 7)]
+    text = "\n".join(
+        "\n".join([*([title] if n else []), *page, "", f"— {n + 1} —", "\f"]) for n, page in enumerate(pages)
+    )
+    assert normalize(f"{title}\n{text}").text.split("\n") == [title, *PARAGRAPHS]

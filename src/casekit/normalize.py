@@ -12,17 +12,23 @@ The normalized text follows these conventions (docs/DESIGN.md, "The normalized t
 - One paragraph per line (``\\n`` between paragraphs, no blank lines): lines cut by a fixed-width
   wrap or a page break inside a sentence are rejoined; headings and real paragraphs are not.
 - Page furniture removed (navigation, share/app links, copyright and error-report notices,
-  hotline and licence footers, "related documents" lists, repeated title lines).
+  hotline and licence footers, "related documents" lists, repeated title lines; WeChat
+  prompts and credits, site credits such as 技术支持, PDF running headers and page numbers,
+  tables of contents, print-run notes such as 抄送 and 印发). Signature lines, and source
+  lines in the header, stay: the issuer stage reads them.
 
 Order matters: pinyin goes before script conversion (annotations follow traditional
 characters), width and punctuation before furniture (patterns are written in ASCII
 punctuation), furniture before rejoining (so footers are never glued onto content).
+Form feeds survive the whitespace step: drop_furniture reads them, and the page numbers and
+running headers it drops, as page breaks, and leaves a form-feed line there for rejoining.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +74,10 @@ _SYLLABLE = (
 )
 _ONE_SYLLABLE = re.compile(_SYLLABLE)
 # A run of parenthesized lowercase words; an annotation when it follows a CJK character.
-_PARENTHESIZED_LOWER = re.compile(rf"[(（][a-zü{_TONED}]{{1,18}}[)）](?:[(（][a-zü{_TONED}]{{1,18}}[)）])*")
+# (spaces may separate the annotations of a run: "區(qū) (qū)")
+_PARENTHESIZED_LOWER = re.compile(
+    rf"[(（][a-zü{_TONED}]{{1,18}}[)）](?:[ \u3000\u00a0]*[(（][a-zü{_TONED}]{{1,18}}[)）])*"
+)
 _ONE_ANNOTATION = re.compile(rf"[(（]([a-zü{_TONED}]+)[)）]")
 _TONE_MARK = re.compile(f"[{_TONED}]")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -285,7 +294,8 @@ def to_simplified(text: str) -> str:
 # digits, letters and the marks that sit inside numbers and ranges (2－3名, 4／5, 2～3, ＋, ＝)
 _FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．－／～＋＝]")
 _PUNCT_PAIRS = tuple(zip("，：；（）！？", ",:;()!?", strict=True))
-_ODD_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"
+# a form feed is not among them: it marks a page break, which drop_furniture uses and removes
+_ODD_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\v"
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _ZERO_WIDTHS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTHS}]")
@@ -319,7 +329,8 @@ _CJK_SPACE = re.compile(rf" (?:(?<=[{_STRONG_CJK}] )(?=[{_CJKISH}])|(?<=[{_CJKIS
 def fold_whitespace(text: str) -> str:
     """Unify spaces, drop a space between CJK characters, fold runs, strip lines.
 
-    Line structure (blank lines included) is kept: blank lines are evidence for page breaks.
+    Line structure (blank lines included) is kept: blank lines are evidence for page breaks,
+    and so are form feeds, which are kept for drop_furniture.
     """
     if any(c in text for c in _ODD_SPACES):
         text = _ODD_SPACE.sub(" ", text)
@@ -357,11 +368,13 @@ _URL_LINE = re.compile(
 _NOTICE = re.compile(
     r"^[\[【(]?(?:声明|免责声明|版权声明|郑重声明|特别声明)[\]】)]?\s*:"
     r"|^[\[【](?:声明|免责声明|版权声明)[\]】]"
-    r"|【纠错】|\[纠错\]"
+    # the lookahead lets the engine skip a position on one class test instead of trying
+    # every alternative there (several times faster on body lines)
+    r"|(?=[【\[版c©a公网许经违不增举I])(?:【纠错】|\[纠错\]"
     r"|版权所有|copyright|©|all rights reserved"
     r"|ICP\s*[备证]|公网安备|网安备|网监备|许可证编号|许可证号|经营许可证|违法和不良信息|不良信息举报"
     r"|增值电信业务|网站标识码|举报邮箱|举报受理|网站地图"
-    r"|举报电话\s*:\s*[\d()\-]{5,}",
+    r"|举报电话\s*:\s*[\d()\-]{5,})",
     re.IGNORECASE,
 )
 # every notice pattern holds one of these characters: a cheap test before the full one
@@ -377,22 +390,36 @@ _FURNITURE_WORDS = re.compile(
     r"|上一篇|下一篇|上一页|下一页|相关主题|相关文档|相关文章|相关阅读|相关推荐|相关链接|相关资料|相关下载"
     r"|文本预览|最新文档|热门文档|热门推荐|推荐阅读|延伸阅读|猜你喜欢|更多|查看更多|免费下载|全文下载|下载文档|下载"
     r"|在线阅读|登录|注册|首页|评论|点赞|阅读次数|浏览次数|访问量|点击数|纠错|【纠错】|\[纠错\]|繁体|简体|无障碍"
+    r"|阅读原文|写留言|留言|在看|转发|赞|关注我们|关注|往期推荐|往期回顾|精彩推荐|联系我们|设为首页|关于我们"
+    r"|网站声明|隐私政策|网站地图"
     r"|[大中小]",
     re.IGNORECASE,
 )
 _FURNITURE_START = re.compile(r"[\s|>›»·、\[\]【】\-]*(?:" + _FURNITURE_WORDS.pattern + ")", re.IGNORECASE)
-_RELATED_WORDS = ("相关", "文本预览", "最新文档", "热门", "推荐阅读", "延伸阅读", "猜你喜欢", "更多阅读")
+_FURNITURE_SEPARATORS = " |>›»·、[]【】-"
+# the first characters of the words: a set lookup rules out most lines before the regex runs
+_FURNITURE_INITIALS = frozenset(
+    c
+    for word in _FURNITURE_WORDS.pattern.replace("\\", "").split("|")
+    for c in (word[0].lower(), word[0].upper(), *("大中小" if word.startswith("[") else ""))
+)
+_RELATED_WORDS = (
+    *("相关", "文本预览", "最新文档", "热门", "推荐阅读", "延伸阅读", "猜你喜欢", "更多阅读"),
+    *("往期", "精彩推荐", "精彩回顾"),
+)
 _RELATED_HEADING = re.compile(
     r"^(?:相关主题|相关文档|相关文章|相关阅读|相关推荐|相关链接|相关资料|相关下载|文本预览|最新文档|热门文档"
-    r"|热门推荐|推荐阅读|延伸阅读|猜你喜欢|更多阅读)"
+    r"|热门推荐|推荐阅读|延伸阅读|猜你喜欢|更多阅读|往期推荐|往期回顾|往期精选|精彩推荐|精彩回顾)"
 )
 _LEFTOVER = re.compile(r"[\s\d:,;.!?()/|>›»·、。【】\[\]<>\-]*")
 # editor lines; in the footer also source/author lines and a byline such as "(王 梅)"
-_CREDIT = re.compile(r"^[(\[【]?(?:责任编辑|编辑|责编|审核|校对|摄影)\s*:[^。]{1,30}[)\]】]?$")
+_CREDIT = re.compile(
+    r"^[(\[【]?(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|摄影|美编|排版|图片|图文|视频)\s*[:|丨][^。]{1,30}[)\]】]?$"
+)
 # source, author, sponsor and contact lines (they may name the issuing body, or be an
 # event's contact): furniture only in the footer
 _SOURCE = re.compile(
-    r"^[(\[【]?(?:来源|稿源|供稿|信息来源|文章来源|作者|撰稿|通讯员|记者|主办单位|承办单位|协办单位|技术支持"
+    r"^[(\[【]?(?:来源|稿源|供稿|信息来源|文章来源|作者|撰稿|通讯员|记者|主办单位|承办单位|协办单位|主办|承办|协办|技术支持"
     r"|维护单位|地址|联系地址|通讯地址|联系电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|e-?mail)"
     r"\s*:[^。]{1,80}[)\]】]?$",
     re.IGNORECASE,
@@ -401,13 +428,59 @@ _SOURCE = re.compile(
 _META_FIELD = re.compile(
     r"(?:来源|作者|发布时间|发表时间|时间|日期|浏览次数|浏览|点击数|点击|阅读次数|字号|编辑)\s*:"
 )
+# counters and buttons of a meta line, dropped while its source, author and date stay for the
+# issuer and year stages: "来源:X县委组织部 发布时间:2021-05-06 浏览次数:"
+_COUNTER_FIELD = re.compile(
+    r"\s*(?:浏览次数|浏览量|浏览|点击数|点击量|点击|阅读次数|阅读量|访问量|字号)"
+    r"\s*:\s*(?:\d+|[大中小默认 ]+)?\s*"
+)
+_KEPT_META = re.compile(r"(?:来源|作者|发布时间|发表时间|时间|日期)\s*:\s*[^\s:]")
 # page numbers of a printed or PDF layout: "- 3 -", "—3—", "第3页", "第 3 页 共 10 页", "3/10"
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+    r"^(?:[-—–]{1,2}\s*\d{1,4}\s*[-—–]{1,2}|·\s*\d{1,4}\s*·"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$",
+    re.IGNORECASE,
 )
+# WeChat article furniture: follow prompts, QR-code prompts, "在看" pleas, end marks, submission
+# addresses; short lines only (a body sentence that mentions 在看 or 二维码 ends like prose)
+_WECHAT = re.compile(
+    r"^[^。]{0,6}点击(?:上方|下方|上面|下面|顶部|标题下方?|左上角|右上角|蓝字|名片|[“\"])[^。]{0,12}(?:关注|订阅|置顶|星标)"
+    r"|^[^。]{0,8}长按[^。]{0,10}(?:二维码|识别|关注)"
+    r"|^(?:扫描|扫码|识别)(?:下方|上方|图中|图片)?二维码[,]?(?:关注|订阅|加入)"
+    r"|点(?:个|一下|亮|[“\"])[“\"]?在看"
+    r"|^[(\[【]?(?:投稿邮箱|投稿信箱|投稿地址|投稿方式|投稿热线)\s*:"
+    r"|^[\W_]{0,3}(?:END|THE END)[\W_]{0,3}$"
+)
+# web footer fields that mark a line of site credits (with another footer item: furniture anywhere)
+_SITE_CREDIT = re.compile(r"(?:技术支持|技术支撑|网站维护|运维单位|维护单位)\s*:")
+_SITE_FIELD = re.compile(
+    r"(?:主办|承办|协办|主办单位|承办单位|地址|电话|邮编|传真|版权所有|ICP|网站标识码|技术支持|维护)"
+)
+# print-run notes at the end of an official document: (共印80份), (此件公开发布), 抄送:...,
+# "XX办公室 2023年3月15日印发"; the signature lines above them stay
+_DATE_DIGIT = r"[\d〇零一二三四五六七八九十]"
+_DATE = rf"{_DATE_DIGIT}{{2,4}}\s*年\s*{_DATE_DIGIT}{{1,2}}\s*月\s*{_DATE_DIGIT}{{1,3}}\s*日"
+_PRINT_RUN = re.compile(
+    r"^[(\[【]?(?:共印|印)\s*[\d〇一二三四五六七八九十百]+\s*份[)\]】]?$"
+    r"|^[(\[【]此件[^)\]】。]{1,12}[)\]】]$"
+    r"|^(?:抄送|抄报|分送|发送)\s*:"
+)
+_PRINTED_ON = re.compile(rf"^[^。]{{0,40}}{_DATE}\s*印发?$")  # "XX办公室 2023年3月15日印发"
+_PRINT_RUN_INITIALS = "([【印共此抄分发"
 _BYLINE = re.compile(rf"^[(\[【]\s*[{_CJK}·]{{1,4}}(?:[ 、,][{_CJK}·]{{1,4}}){{0,3}}\s*[)\]】]$")
 _END_MARK = re.compile(r"^[(\[【]?(?:完|全文完|本文完|终)[)\]】]?$")
 _FOOTER_DEPTH = 12  # content lines from the end where footer-only patterns apply
+_HEADER_MAX = 40  # characters: a running page header is short
+_CUT_MIN = 25  # characters: a line cut at a page end is a full line (a subtitle is shorter)
+# a table of contents: a 目录 heading, entries with leader dots or spaces before a page number
+_TOC_HEADING = re.compile(r"^[\[【]?(?:目录|目次)[\]】]?$")
+_TOC_LEADER = re.compile(r"(?:[.…·_-]{3,}|…{2,}|\.{2,}…*)\s*\d{1,3}$")
+_TOC_SPACED = re.compile(rf"[{_CJK}\)]\s+\d{{1,3}}$")
+_TOC_ENTRY_MAX = 80
+_TOC_HINTS = ("目录", "目次", "……", "...", "···", "___", "---")
+_TOC_HINT = re.compile("|".join(map(re.escape, _TOC_HINTS)))
+_FORM_FEED = re.compile(r"[ \t]*\f[ \t]*")
 
 _SHORT = 40
 _FURNITURE_MAX = 160  # furniture lines are short; a long line is content (and skipped fast)
@@ -423,7 +496,8 @@ def _is_vocabulary_only(line: str) -> bool:
     """A short line made only of button / link-list words (and separators, counters)."""
     if len(line) > _SHORT:
         return False
-    if _FURNITURE_START.match(line) is None:  # cheap test first: most lines fail it
+    first = line.lstrip(_FURNITURE_SEPARATORS)[:1]
+    if first not in _FURNITURE_INITIALS or _FURNITURE_START.match(line) is None:  # cheap tests first
         return False
     return _LEFTOVER.fullmatch(_FURNITURE_WORDS.sub("", line)) is not None
 
@@ -435,10 +509,54 @@ def _is_notice(line: str) -> bool:
     return _PROSE_END.search(line) is None or _ISOLATED_NOTICE.search(line) is not None
 
 
+def _is_print_run(line: str) -> bool:
+    if line.endswith(("印发", "日印")):
+        return _PRINTED_ON.match(line) is not None
+    return line[0] in _PRINT_RUN_INITIALS and _PRINT_RUN.match(line) is not None
+
+
+def _is_wechat(line: str) -> bool:
+    # substring tests first (each pattern holds one of these words): they run at C speed
+    return (
+        len(line) <= _SHORT
+        and (
+            "点击" in line
+            or "在看" in line
+            or "长按" in line
+            or "二维码" in line
+            or "投稿" in line
+            or "END" in line
+        )
+        and _WECHAT.search(line) is not None
+    )
+
+
+def _is_site_credits(line: str) -> bool:
+    """A line of site credits: 技术支持 (or the like) with another footer item beside it."""
+    return (
+        ("技术" in line or "维护" in line)
+        and _PROSE_END.search(line) is None
+        and _SITE_CREDIT.search(line) is not None
+        and len(_SITE_FIELD.findall(line)) >= 2
+    )
+
+
+def trim_meta_line(line: str) -> str:
+    """Drop the counters and buttons of a page's meta line, keep its source, author and date."""
+    if ":" not in line or len(_META_FIELD.findall(line)) < 2 or _KEPT_META.search(line) is None:
+        return line
+    return _COUNTER_FIELD.sub(" ", line).strip()
+
+
 def is_furniture_line(line: str) -> bool:
-    """Furniture wherever it stands: navigation, links, notices, footers, markup debris."""
+    """Furniture wherever it stands: navigation, links, notices, footers, markup debris,
+    WeChat prompts, print-run notes."""
     line = line.strip()
-    if not line or len(line) > _FURNITURE_MAX:
+    if not line:
+        return False
+    if line.startswith(("抄送", "抄报")):  # a carbon-copy list may be long and end in "。"
+        return _is_print_run(line)
+    if len(line) > _FURNITURE_MAX:
         return False
     if len(line) > _SHORT and line[-1] in "。!?;":
         # a sentence: only an explicit notice tag or a breadcrumb makes it furniture
@@ -451,7 +569,10 @@ def is_furniture_line(line: str) -> bool:
         or _is_notice(line)
         or _CREDIT.match(line) is not None
         or _PAGE_NUMBER.match(line) is not None
-        or (":" in line and len(_META_FIELD.findall(line)) >= 2)
+        or (":" in line and len(_META_FIELD.findall(line)) >= 2 and _KEPT_META.search(line) is None)
+        or _is_wechat(line)
+        or _is_print_run(line)
+        or (":" in line and _is_site_credits(line))
     )
 
 
@@ -463,6 +584,7 @@ def _is_footer_line(line: str) -> bool:
         or _BYLINE.match(line) is not None
         or _END_MARK.match(line) is not None
         or _SOURCE.match(line) is not None
+        or (_SITE_CREDIT.search(line) is not None and _PROSE_END.search(line) is None)
     )
 
 
@@ -481,13 +603,147 @@ def _drop_related_lists(text: str, lines: list[str], content: list[int], keep: l
             return
 
 
-def _drop_footer(lines: list[str], content: list[int], keep: list[bool]) -> None:
-    """Drop the trailing block of footer lines (at most the last few content lines, so that
-    a page whose every line carries table debris keeps its content)."""
-    for depth, i in enumerate(reversed(content)):
-        if keep[i] and (depth >= _FOOTER_DEPTH or not _is_footer_line(lines[i])):
-            return
+def _drop_footer(lines: list[str], content: list[int], keep: list[bool], budget: int = _FOOTER_DEPTH) -> int:
+    """Drop the trailing block of footer lines, at most ``budget`` of them (so that a page
+    whose every line carries table debris keeps its content; lines already dropped as
+    furniture do not count). Returns how many went."""
+    dropped = 0
+    for i in reversed(content):
+        if not keep[i]:
+            continue
+        if dropped >= budget or not _is_footer_line(lines[i]):
+            break
         keep[i] = False
+        dropped += 1
+    return dropped
+
+
+def _could_start_toc(line: str) -> bool:
+    if len(line) > _TOC_ENTRY_MAX or _TOC_HINT.search(line) is None:
+        return False
+    return _TOC_HEADING.match(line) is not None or _TOC_LEADER.search(line) is not None
+
+
+def _toc_entry(line: str, after_heading: bool) -> bool:
+    """A contents line: a heading, leader dots (or, under a 目录 heading, a space) and a page number."""
+    if len(line) > _TOC_ENTRY_MAX:
+        return False
+    return _TOC_LEADER.search(line) is not None or (after_heading and _TOC_SPACED.search(line) is not None)
+
+
+def _drop_table_of_contents(text: str, lines: list[str], content: list[int], keep: list[bool]) -> None:
+    """A 目录 heading and the contents lines after it, or a run of three or more lines with
+    leader dots and page numbers: the headings recur in the body."""
+    if not any(word in text for word in _TOC_HINTS):  # most texts: substring tests at C speed
+        return
+    content = [i for i in content if keep[i]]  # page numbers and the like are already gone
+    starts = [p for p, i in enumerate(content) if _could_start_toc(lines[i])]
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        pos = start
+        i = content[pos]
+        heading = _TOC_HEADING.match(lines[i]) is not None
+        end = pos + 1 if heading else pos
+        misses = 0
+        while end < len(content) and misses <= 1:
+            if _toc_entry(lines[content[end]], heading):
+                misses = 0
+            elif len(lines[content[end]]) <= _SHORT and not _PROSE_END.search(lines[content[end]]):
+                misses += 1  # a heading wrapped onto two lines, the number on the second
+            else:
+                break
+            end += 1
+        end -= misses
+        entries = sum(1 for j in content[pos:end] if _toc_entry(lines[j], heading))
+        if entries >= (2 if heading else 3):
+            for j in content[pos:end]:
+                keep[j] = False
+            pos = end
+
+
+def _page_marks(text: str, lines: list[str], content: list[int]) -> list[int]:
+    """Content positions where a page starts or ends: page-number lines and form feeds."""
+    marks = [p for p, i in enumerate(content) if len(lines[i]) <= 20 and _PAGE_NUMBER.match(lines[i])]
+    if "\f" in text:
+        marks += [bisect_left(content, i) for i, line in enumerate(text.split("\n")) if line == "\f"]
+    return sorted(marks)
+
+
+def _may_be_running_header(line: str) -> bool:
+    """Short, neither a sentence nor a field nor a numbered heading."""
+    return (
+        len(line) >= 4
+        and ":" not in line
+        and line[-1] not in _TERMINAL
+        and line[-1] not in ",、"
+        and _ITEM_START.match(line) is None
+    )
+
+
+def _previous_kept(lines: list[str], content: list[int], keep: list[bool], pos: int) -> str:
+    """The last content line before position ``pos`` that is kept ("" if none)."""
+    for p in range(pos - 1, -1, -1):
+        if keep[content[p]]:
+            return lines[content[p]]
+    return ""
+
+
+def _cut_mid_sentence(line: str) -> bool:
+    """Prose cut inside a sentence (as at the end of a page)."""
+    return len(line) >= _CUT_MIN and line[-1] not in _TERMINAL and "," in line and not _ITEM_START.match(line)
+
+
+def _has_page_evidence(
+    line: str,
+    positions: list[int],
+    marks: list[int],
+    first: str,
+    lines: list[str],
+    content: list[int],
+    keep: list[bool],
+) -> bool:
+    """A copy of the title or a "…文件" header; or most copies next to a page mark; or two
+    copies interrupting a sentence. Cheapest tests first."""
+    if line == first or line.endswith("文件"):
+        return True
+    if marks:
+        near = sum(1 for p in positions if bisect_right(marks, p + 2) > bisect_left(marks, p - 2))
+        if 2 * near >= len(positions):
+            return True
+    cuts = sum(1 for p in positions if _cut_mid_sentence(_previous_kept(lines, content, keep, p)))
+    return cuts >= 2
+
+
+def _drop_running_headers(text: str, lines: list[str], content: list[int], keep: list[bool]) -> list[int]:
+    """A short line repeated three or more times with page evidence (next to page numbers or
+    form feeds, or interrupting a sentence), or a copy of the title or a "…文件" header line:
+    a running page header or footer. The first copy stays if it heads the text (title, issuer).
+    """
+    counts = Counter(lines)  # at C speed; positions only for the few lines seen 3+ times
+    candidates = {
+        line
+        for line, n in counts.items()
+        if n >= 3 and line and len(line) <= _HEADER_MAX and _may_be_running_header(line)
+    }
+    if not candidates:
+        return []
+    repeated: dict[str, list[int]] = {}
+    for p, i in enumerate(content):
+        if keep[i] and lines[i] in candidates:
+            repeated.setdefault(lines[i], []).append(p)
+    marks = _page_marks(text, lines, content)
+    first = next((lines[i] for i in content if keep[i]), "")
+    dropped: list[int] = []
+    for line, positions in repeated.items():
+        if len(positions) < 3 or not _has_page_evidence(line, positions, marks, first, lines, content, keep):
+            continue
+        for p in positions[1:] if positions[0] < 3 else positions:
+            keep[content[p]] = False
+            if _previous_kept(lines, content, keep, p) not in ("", line):  # the body has begun
+                dropped.append(content[p])
+    return dropped
 
 
 def _drop_repeated_title(lines: list[str], content: list[int], keep: list[bool]) -> None:
@@ -513,21 +769,53 @@ def _drop_repeated_title(lines: list[str], content: list[int], keep: list[bool])
 def drop_furniture(text: str) -> str:
     """Remove page furniture line by line, by pattern; conservative with body sentences.
 
-    Anywhere: navigation, button and link lines, notices, markup debris, repeated titles.
-    At the end of the page only: table rows, bylines, "related documents" lists.
-    Table debris trailing a content line is cut off, the content kept.
+    Anywhere: navigation, button and link lines, notices, markup debris, repeated titles,
+    WeChat prompts, print-run notes, page numbers, running headers (a short line seen three
+    or more times with page evidence), a table of contents.
+    At the end of the page only: table rows, bylines, source and site-credit lines,
+    "related documents" lists. Table debris trailing a content line is cut off, the content kept.
+    Where a page broke (a form feed, or a page number or running header dropped) a line
+    holding only a form feed is left for ``rejoin_wrapped_lines``.
     """
-    lines = [line.strip() for line in text.split("\n")]
+    if "\f" in text:  # a form feed (page break) stands on its own line, as page evidence
+        text = _FORM_FEED.sub("\n\f\n", text)
+    lines = [trim_meta_line(line.strip()) for line in text.split("\n")]
     content = [i for i, line in enumerate(lines) if line]
     keep = [not is_furniture_line(line) for line in lines]  # blank lines stay: page breaks
-    _drop_footer(lines, content, keep)
+    breaks = _page_furniture(text, lines, content, keep)
+    breaks.update(_drop_running_headers(text, lines, content, keep))
+    _drop_repeated_title(lines, content, keep)  # before the footer, which it may expose
+    _drop_table_of_contents(text, lines, content, keep)
+    dropped = _drop_footer(lines, content, keep)
     _drop_related_lists(text, lines, content, keep)
-    _drop_footer(lines, content, keep)
-    _drop_repeated_title(lines, content, keep)
-    kept = (
-        _TABLE_TAIL.sub("", line) if "|" in line else line for line, k in zip(lines, keep, strict=True) if k
-    )
-    return "\n".join(kept)
+    _drop_footer(lines, content, keep, _FOOTER_DEPTH - dropped)
+    if not breaks:
+        kept = (
+            _TABLE_TAIL.sub("", line) if "|" in line else line
+            for line, k in zip(lines, keep, strict=True)
+            if k
+        )
+        return "\n".join(kept)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if keep[i]:
+            out.append(_TABLE_TAIL.sub("", line) if "|" in line else line)
+        elif i in breaks and (not out or out[-1] != "\f"):
+            out.append("\f")  # where a page ended: evidence for rejoin_wrapped_lines
+    while out and out[-1] == "\f":  # nothing follows the last page
+        out.pop()
+    return "\n".join(out)
+
+
+def _page_furniture(text: str, lines: list[str], content: list[int], keep: list[bool]) -> set[int]:
+    """The lines that mark a page break: form feeds (dropped here) and dropped page numbers."""
+    breaks = {i for i in content if not keep[i] and len(lines[i]) <= 20 and _PAGE_NUMBER.match(lines[i])}
+    if "\f" in text:
+        for i, line in enumerate(text.split("\n")):
+            if line == "\f":
+                keep[i] = False
+                breaks.add(i)
+    return breaks
 
 
 # --------------------------------------------------------------------------------------------
@@ -556,6 +844,7 @@ _ASCII_LETTER_END = re.compile(r"[A-Za-z]$")
 _ASCII_LETTER_START = re.compile(r"^[A-Za-z]")
 
 _PAGE_BREAK_MIN = 50  # characters: a page-broken paragraph is long; titles and headings are not
+_KNOWN_BREAK_MIN = 15  # characters: the same where page furniture (a page number, a header) stood
 _HEADING_MAX = 80  # characters: a numbered line without "。" up to this long is a heading
 _WRAP_MIN_WIDTH = 40  # display columns: shorter uniform lines are lists, not wrapped text
 _WRAP_MAX_CHARS = 300  # characters: longer lines are paragraphs, never lines of a wrap
@@ -631,9 +920,12 @@ def _continues_wrap(last_line: str, nxt: str, wrap: int | None, blank_between: b
     return True
 
 
-def _continues_page(paragraph: str, nxt: str) -> bool:
-    """A long paragraph cut mid-sentence by a page break, and a line that carries it on."""
-    if len(paragraph) < _PAGE_BREAK_MIN or paragraph[-1] in _TERMINAL:
+def _continues_page(paragraph: str, nxt: str, *, known_break: bool = False) -> bool:
+    """A long paragraph cut mid-sentence by a page break, and a line that carries it on.
+
+    Where page furniture was removed (``known_break``) the break is certain: a shorter
+    paragraph qualifies too."""
+    if len(paragraph) < (_KNOWN_BREAK_MIN if known_break else _PAGE_BREAK_MIN) or paragraph[-1] in _TERMINAL:
         return False
     if _ITEM_START.match(paragraph) and "。" not in paragraph and len(paragraph) <= _HEADING_MAX:
         return False  # a numbered heading, however long
@@ -651,24 +943,30 @@ def rejoin_wrapped_lines(text: str) -> str:
 
     Two kinds of cuts: a fixed-width hard wrap (a line at the wrap width goes on in the next
     line unless that one opens an item, heading or field) and a page break (a long paragraph
-    ending mid-sentence, maybe a blank line, then a line that carries it on).
+    ending mid-sentence, maybe a blank line, then a line that carries it on). A line holding
+    only a form feed marks a certain page break (drop_furniture leaves one where it removed
+    page numbers or running headers).
     """
-    lines = [line.strip() for line in text.split("\n")]
+    raw_lines = text.split("\n")
+    lines = [line.strip() for line in raw_lines]
     wrap = detect_wrap_width(lines)
     paragraphs: list[str] = []
     last_line = ""
-    blank_between = False
-    for line in lines:
+    blank_between = page_break = False
+    for raw, line in zip(raw_lines, lines, strict=True):
         if not line:
+            # a form feed is where drop_furniture removed page furniture: a certain page break
+            page_break = page_break or raw == "\f"
             blank_between = True
             continue
         if paragraphs and (
-            _continues_wrap(last_line, line, wrap, blank_between) or _continues_page(paragraphs[-1], line)
+            _continues_wrap(last_line, line, wrap, blank_between and not page_break)
+            or _continues_page(paragraphs[-1], line, known_break=page_break)
         ):
             paragraphs[-1] = _join(paragraphs[-1], line)
         else:
             paragraphs.append(line)
-        last_line, blank_between = line, False
+        last_line, blank_between, page_break = line, False, False
     return "\n".join(paragraphs)
 
 
