@@ -187,12 +187,104 @@ def test_round_two_forms(text: str, expected: list[tuple]) -> None:
         "按两口径分别统计。",
         "破解发展中的三瓶颈。",
         "下午三点召开会议,12点30分散会。",
-        "提出三点意见,形成三点一线格局。",
+        # 三点意见 is a count of points (round three); 三点一线 stays a formula
+        "形成三点一线格局。",
         "2019年至2021年连续获评。",
         "试用期为1个月至3个月。",
     ],
 )
 def test_round_two_not_figures(text: str) -> None:
+    assert scored(text) == []
+
+
+# ---------------------------------------------------------------- round three
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare scale word with a measure word before 以上/以下/级 is a threshold
+        ("对亿元以上产业项目实行专班推进。", [("money", 100_000_000, "元", "over", "亿元以上")]),
+        (
+            "全县千万元以上企业达到42家。",
+            [
+                ("money", 10_000_000, "元", "over", "千万元以上"),
+                ("count", 42, "家", None, "42家"),
+            ],
+        ),
+        ("百万元以下的小额工程简化审批。", [("money", 1_000_000, "元", "under", "百万元以下")]),
+        ("培育千万元级龙头企业。", [("money", 10_000_000, "元", None, "千万元")]),
+        # points of a speech or a summary
+        ("书记就下步工作讲了三点意见。", [("count", 3, "点", None, "三点")]),
+        ("会议对基层提出6点要求,一是抓学习。", [("count", 6, "点", None, "6点")]),
+        ("经验可以概括为以下四点:", [("count", 4, "点", None, "四点")]),
+        ("他的体会有两点。", [("count", 2, "点", None, "两点")]),
+        # compound measure words are kept whole
+        ("全镇存栏生猪和羊共86万头只。", [("count", 860_000, "头只", None, "86万头只")]),
+        (
+            "出动无人机45架次,巡查7000余人次。",
+            [
+                ("count", 45, "架次", None, "45架次"),
+                ("count", 7000, "人次", "over", "7000余人次"),
+            ],
+        ),
+        ("更新农机具3.4万台套。", [("count", 34_000, "台套", None, "3.4万台套")]),
+        (
+            "走访困难群众600余户次,派出送餐车120车次。",
+            [
+                ("count", 600, "户次", "over", "600余户次"),
+                ("count", 120, "车次", None, "120车次"),
+            ],
+        ),
+    ],
+)
+def test_round_three_forms(text: str, expected: list[tuple]) -> None:
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # clock times and decimals are no points
+        "定于下午3点在三楼会议室集中。",
+        "每天上午十点开馆,晚上8点闭馆。",
+        "活动三点半开始,12点30分结束。",
+        "早8点至晚6点轮流值守。",
+        "请于8点钟前到达,约3点左右返回。",
+        "培训时间为14日9点。",
+        "指数上涨3.5点。",
+        "跨年活动持续到零点。",
+        "这两点之间距离较远。",
+        # a bare scale word needs a threshold, a qualifier or a digit
+        "数亿元以上的投资",
+        "千万不要掉以轻心。",
+        "打造亿元村、千万元村。",
+        "万元户越来越多。",
+    ],
+)
+def test_round_three_not_figures(text: str) -> None:
+    assert scored(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        ("全年粮食产量48.6亿斤。", "measure", 4_860_000_000, "斤"),
+        ("收购茶叶3200公斤。", "measure", 3200, "公斤"),
+        ("回收废旧农膜150吨。", "measure", 150, "吨"),
+        ("配发消毒液800升。", "measure", 800, "升"),
+        ("清淤2.5万立方米。", "measure", 25_000, "立方米"),
+        ("新增光伏装机1200千瓦。", "measure", 1200, "千瓦"),
+        ("发放种子3万千克。", "measure", 30_000, "千克"),
+        ("硬化道路18公里。", "measure", 18, "公里"),
+        ("流转土地2600亩。", "area", 2600, "亩"),
+        ("新建厂房4500平方米。", "area", 4500, "平方米"),
+        ("造林120公顷。", "area", 120, "公顷"),
+    ],
+)
+def test_weights_volumes_and_areas_are_no_counts(text: str, kind: str, value: float, unit: str) -> None:
+    figs = extract_figures(text)
+    assert [(f.kind, f.value, f.unit) for f in figs] == [(kind, value, unit)]
     assert scored(text) == []
 
 

@@ -9,18 +9,27 @@ alone.
 Decisions worth knowing:
 
 - Kinds: ``count`` (numeral + measure word — people, things, also livestock and vessels:
-  ``尾 羽 头 只 匹 艘 口``... — or + noun for ``N大X``, ``十部门``, ``3000万游客``),
+  ``尾 羽 头 只 匹 艘 口``..., compound measure words kept whole: ``人次 户次 架次 车次 台套
+  头只``; points of a speech: ``三点意见``, ``归纳为四点。`` — or + noun for ``N大X``,
+  ``十部门``, ``3000万游客``),
   ``money`` (yuan: 元/块钱/人民币/RMB/¥; other currencies are ``measure``),
   ``percent`` (``%``, ``百分之`` with decimals after ``点``, ``N成`` for every Chinese digit,
   fractions ``4/5`` and ``三分之一``, ``一半``),
-  ``percentage_point`` (``百分点``), ``area`` (平方米, 亩, 公顷) and ``measure`` (km, t...).
+  ``percentage_point`` (``百分点``), ``area`` (平方米, 亩, 公顷) and ``measure`` (weights
+  斤/公斤/吨/克, volumes 升/立方米, power 千瓦, lengths 公里: quantities, never counts).
+- ``N点`` is a count only when 点 ends the clause or stands before a noun of the genre
+  (意见, 要求, 建议, 体会...) and no time word precedes the numeral: clock times (``下午3点``,
+  ``三点半``, ``12点30分``, ``8点钟``, ``8点至10点``) and decimals (``三点五``, ``3.5点``) are not.
 - Not figures: a numeral after ``第`` (ordinal), inside “…” ‘…’ 《…》 (names), the article-like
   ``一`` and the ordinal-like lone ``二``, numerals before time words (the measure-word list
   holds no time unit; ``个月``/``个小时`` are rejected), tiers (``级`` is no measure word),
   ``N次`` after a ``每`` in the same clause (frequencies), numerals glued to Latin letters,
   ``/``, ``+``, ``=`` (URLs, codes, formulas), runs of 9+ digits (phones, ids), a measure word
-  followed by ``一`` (``四个一批``-style formulas), vague numerals (``数十名``, ``几百人``), a bare
-  ``千``/``万`` with no qualifier (``千人计划``) and a few fixed political slogans.
+  followed by ``一`` (``四个一批``-style formulas), vague numerals (``数十名``, ``几百人``,
+  ``数亿元``), a bare ``千``/``万``/``亿`` with no qualifier (``千人计划``, ``亿元村``) and a few
+  fixed political slogans. A bare scale word with a measure word before ``以上``/``以下``/
+  ``以内``/``级`` states a threshold and is a figure: ``亿元以上项目`` -> 1e8 ``over``,
+  ``千万元级企业`` -> 1e7 exact (``级`` is no qualifier).
 - Intervals: exact -> ``low = high = value``; ``over`` -> ``low = value`` (the stated number,
   also for 余/多 which strictly exceed it), ``high`` null; ``under`` -> ``low`` null,
   ``high = value``; ``approx`` (约, 左右, 上下, 来) -> both null (no band is invented); a
@@ -76,8 +85,8 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_D = "".join(_CN_DIGITS)
 _CN_U = "".join(_CN_UNITS)
 _CN_B = "".join(_CN_BIG)
-# 百 of 百分之/百分点 belongs to the percent word, not to the numeral before it
-_CN_CHAR = rf"(?:[{_CN_D}十拾千仟佰{_CN_B}]|百(?!分[之点]))"
+# 百 of 百分之/百分点 belongs to the percent word, 千 of 千克/千瓦 to the measure word
+_CN_CHAR = rf"(?:[{_CN_D}十拾仟佰{_CN_B}]|百(?!分[之点])|千(?![克瓦]))"
 _NUMERAL = rf"(?:{_ARABIC}|{_CN_CHAR})(?:{_ARABIC}|{_CN_CHAR})*"
 _NUMERAL_RE = re.compile(rf"(?:{_NUMERAL})\Z")
 _TOKEN_RE = re.compile(rf"\d+(?:\.\d+)?|[{_CN_D}{_CN_U}{_CN_B}点]")
@@ -181,7 +190,9 @@ _QUALIFIER_OF: dict[str | None, Qualifier] = {
 }
 
 _COUNT_UNITS = _words(
-    "人次 场次 户次 件次 个 名 人 次 场 家 项 件 条 类 种 支 张 本 "
+    # compound measure words are one unit (人次 person-times, 台套 sets, 头只 head of livestock)
+    "人次 场次 户次 件次 架次 车次 辆次 艘次 班次 台次 批次 例次 家次 台套 头只 "
+    "个 名 人 次 场 家 项 件 条 类 种 支 张 本 "
     "套 台 处 部 户 期 批 幢 栋 座 所 门 篇 位 对 组 份 册 辆 间 "
     "笔 宗 起 枚 首 幅 堂 轮 片 棵 株 头 只 块 封 例 盏 "
     # livestock, vessels, containers and other everyday classifiers (尾 fish, 羽 poultry)
@@ -189,11 +200,14 @@ _COUNT_UNITS = _words(
 )
 _COUNT_UNIT_SET = {u for u in _COUNT_UNITS if len(u) == 1}
 _AREA_UNITS = ("平方公里", "平方千米", "平方米", "万亩", "亩", "公顷")
-_MEASURE_UNITS = ("公里", "千米", "千克", "公斤", "吨", "米", "美元", "欧元", "港元")
+# weights, volumes, power, lengths and other currencies: quantities, not counts of things
+_MEASURE_UNITS = _words("公里 千米 米 海里 千克 公斤 斤 克 吨 升 立方米 千瓦时 千瓦 兆瓦 美元 欧元 港元")
 _MONEY_UNITS = ("元", "块钱")
 _PCT_UNITS = ("个百分点", "百分点", "%", "成")
+# 点 counts points of a speech (三点意见) but is also a clock hour: decided by _is_point_count
+_POINT = "点"
 _UNITS = sorted(
-    set(_COUNT_UNITS + _AREA_UNITS + _MEASURE_UNITS + _MONEY_UNITS + _PCT_UNITS + ("大",)),
+    set(_COUNT_UNITS + _AREA_UNITS + _MEASURE_UNITS + _MONEY_UNITS + _PCT_UNITS + ("大", _POINT)),
     key=len,
     reverse=True,
 )
@@ -264,7 +278,9 @@ _PRE_SET = set(_PRE)
 _PRE_LAST = {w[-1] for w in _PRE + _CURRENCIES}
 # characters that can follow the numeral of a figure: measure words, 余/多, range and fraction
 # signs, 角, 大, 成, %, decimal and thousands separators, 以上/左右/上下
-_FOLLOW = {u[0] for u in _UNITS} | set("余多来几-~～—–至到/分角.,%以左上点")
+# (千克, 千瓦: the 千 is taken by the numeral run, so the second character counts too)
+_FOLLOW = {u[0] for u in _UNITS} | {u[1] for u in _UNITS if u[0] == "千"}
+_FOLLOW |= set("余多来几-~～—–至到/分角.,%以左上点")
 
 
 def _char_class(chars: set[str]) -> str:
@@ -347,6 +363,8 @@ _UNIT_FALSE_NEXT = {
     "款": ("项", "额"),
     "瓶": ("颈",),
     "盒": ("饭",),
+    "升": ("至", "到", "为", "级", "高", "格", "入", "学", "职", "值", "温", "华"),
+    "克": ("服", "难", "隆", "制", "星"),
     "成": (*"员立为本果效就熟功长型绩交都", "不变"),
     "大": ("以来", "精神", "报告", "代表", "会议", "期间", "召开", "胜利", "和", "、", "以后"),
 }
@@ -368,6 +386,15 @@ _MONEY_NOUNS_RE = re.compile(
 _COUNT_NOUNS_RE = re.compile(
     r"(?:人数|户数|人口|数量|总数|人次|规模)(?:达到|达|为|是|共|约|超过|超|近|逾|突破)?$"
 )
+_THRESHOLD_SUF = {"以上", "以下", "以内"}
+# what 三点/五点 introduce in a speech or a summary
+_POINT_NOUNS = _words(
+    "意见 要求 建议 体会 做法 经验 启示 感受 感想 心得 认识 思考 看法 想法 打算 希望 措施 举措 "
+    "问题 原因 理由 内容 共识 成效 收获 教训 不足 优势 特点 原则 主张 结论 考虑 期望 承诺 规定 "
+    "改进 措施 目标 任务 方面 好处 作用 意义 变化 经验做法"
+)
+# a time word just before the numeral makes N点 a clock hour: 下午3点, 晚上8点, 5日10点, 8点到10点
+_TIME_BEFORE_RE = re.compile(r"(?:[午晚早夜晨日号天]|[晚早]上|[定将拟并已]于|点(?:到|至|-|—|~))\Z")
 _NOT_NOUN_START = set("的是为在和与及以等用于把将被从对向到至也都又并而或就即了着过")
 _SUBJECT_STOP = frozenset(
     _words(
@@ -681,6 +708,10 @@ def _kind_of(
     if unit == "成":
         return ("percent", "%") if _is_small_cn(n1) and not g.s1 else (None, None)
     unit_end = m.end("unit")
+    if unit == _POINT:  # whole points only; 8点到10点 is a span of time: no range of points
+        whole = not g.sep and "." not in n1 and (_parse_cached(n1) or 0) >= 1  # no 零点
+        point = whole and _is_point_count(scan, m.start("n1"), unit_end)
+        return ("count", _POINT) if point else (None, None)
     if unit == "大":
         return _da_kind(g, scan, unit_end)
     if unit == "块":
@@ -694,14 +725,32 @@ def _numeral_ok(m: re.Match[str], g: _Groups, scan: str) -> bool:
     n1 = g.n1
     first = n1[0]
     bare_scale = first in _SCALE_CHARS and _PURE_SCALE_RE.fullmatch(n1)
-    if bare_scale and not (g.pre or g.cur or g.m1 or g.p1):
+    if bare_scale and not (g.pre or g.cur or g.m1 or g.p1 or _is_threshold(g, scan, m)):
         return False  # 千人计划, 万人: a bare scale needs 近/超/上 before it or 余/多 after it
-    if first in "十百千万" and _after_vague(scan, m.start("n1")):
+    if first in "十百千万亿" and _after_vague(scan, m.start("n1")):
         return False  # 数十名, 几百人: no number is stated
     start = m.start("n1")
     if start > 0 and scan[start - 1] == "”" and _ROUND_RE.fullmatch(n1):
         return False  # “天大的小事”百名党员“…”: a round numeral glued to a quoted name is part of it
     return _parse_cached(n1) is not None
+
+
+def _is_threshold(g: _Groups, scan: str, m: re.Match[str]) -> bool:
+    """``亿元以上项目``, ``千万元级企业``: a bare scale word with a measure word before 以上,
+    以下, 以内 or 级 states a threshold (the scale's value), not a vague amount."""
+    if not g.unit or g.s1 or g.sep:
+        return False
+    return g.suf in _THRESHOLD_SUF or scan.startswith("级", m.end("unit"))
+
+
+def _is_point_count(scan: str, n1_start: int, unit_end: int) -> bool:
+    """``三点意见``, ``归纳为四点。``: points of a speech, not a clock hour (``下午3点``, ``三点半``,
+    ``12点30分``, ``8点钟``) — the numeral must not follow a time word and 点 must end the
+    clause or stand before a noun of the genre."""
+    if _TIME_BEFORE_RE.search(scan, max(0, n1_start - 3), n1_start):
+        return False
+    nxt = scan[unit_end : unit_end + 1]
+    return not nxt or nxt in _CLAUSE_PUNCT or scan.startswith(_POINT_NOUNS, unit_end)
 
 
 def _after_vague(scan: str, pos: int) -> bool:
