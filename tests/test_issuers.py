@@ -373,7 +373,7 @@ def test_a_publisher_and_a_signature_naming_one_body_give_the_fuller_name() -> N
         ("白沙县驿站便民\n驿站运行以来服务群众。\n白沙县委组织部\n2021年3月5日", 2021),
         # the body's year wins over the date of signature
         ("2022年,全县发展党员120名。2022年底完成换届。\n中共白沙县委\n2023年1月20日", 2022),
-        # a target year weighs less than the year reported on; a tie goes to the date of issue
+        # a target year (到/至…) is not the year reported on
         ("到2025年底建成网格300个。2024年试点先行,至2025年6月全面推开。\n中共白沙县委\n2024年3月1日", 2024),
         # phone numbers and dates inside a long sentence are not publication dates
         ("驿站开通服务热线0517-88223456,群众可随时拨打,截至2023年4月底已累计代办各类事项4300余件。", 2023),
@@ -382,3 +382,117 @@ def test_a_publisher_and_a_signature_naming_one_body_give_the_fuller_name() -> N
 )
 def test_year_from_the_body_else_from_the_publication_date(text: str, year: int | None) -> None:
     assert bulletin_year(text) == year
+
+
+# --- round 3: lead units, briefings, glued places, signatures, the year reported on ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "responsible"),
+    [
+        # no 牵头单位: the first responsible unit leads
+        ("开展轮训。(责任单位:县农业农村局、县财政局)", ["县农业农村局"], ["县农业农村局", "县财政局"]),
+        ("开展轮训。\n责任单位:县民政局、各乡镇", ["县民政局"], ["县民政局", "各乡镇"]),
+        ("开展轮训。(牵头单位:县委组织部)", ["县委组织部"], []),
+        ("开展轮训。(县农业农村局牵头,县财政局、县林业局配合)", ["县农业农村局"], ["县财政局", "县林业局"]),
+        ("开展轮训。(由县民政局负责)", ["县民政局"], ["县民政局"]),
+        # cooperating units do not lead; people and groups are not units
+        ("开展轮训。(配合单位:县财政局)", [], ["县财政局"]),
+        ("开展轮训。(由群众负责)", [], []),
+        ("村里的事大家商量,老党员带头、青年牵头。", [], []),
+    ],
+)
+def test_lead_units_from_every_way_a_plan_names_them(
+    text: str, lead: list[str], responsible: list[str]
+) -> None:
+    assert lead_and_responsible(text) == (lead, responsible)
+
+
+def test_a_task_with_only_responsible_units_takes_the_first_as_issuer() -> None:
+    text = (
+        "岚山县乡村振兴重点任务\n1.开展村党组织书记全员轮训。(责任单位:县委组织部、县农业农村局)\n"
+        "2.发展村级集体经济。(县农业农村局牵头,县财政局配合)\n3.完善村规民约。"
+    )
+    nodes = assign_issuers(parse_outline(text), "岚山县委", "岚山县")
+    assert [(n.issuer, n.issuer_source) for n in nodes] == [
+        ("岚山县委组织部", "lead_unit"),
+        ("岚山县农业农村局", "lead_unit"),
+        ("岚山县委", "bulletin"),
+    ]
+    assert nodes[0].responsible_units == ["县委组织部", "县农业农村局"]
+
+
+BRIEFING = """组工信息
+第5期
+中共桑溪县委组织部编 2023年4月10日
+★ 瑞溪镇:“院坝会”架起干群连心桥
+今年以来,瑞溪镇各村召开院坝会300余场。
+◆ 石门乡:党员积分管理激发活力
+石门乡推行积分制管理。"""
+
+
+def test_a_briefing_masthead_names_the_issuer_and_each_starred_item_its_township() -> None:
+    text = normalize(BRIEFING).text
+    title = bulletin_title(text)
+    issuer, raw = bulletin_issuer(text, title)
+    assert (issuer, raw) == ("桑溪县委组织部", "中共桑溪县委组织部")
+    nodes = assign_issuers(parse_outline(text), issuer, bulletin_place(text, title))
+    assert [(n.issuer, n.issuer_source) for n in nodes] == [("瑞溪镇", "case"), ("石门乡", "case")]
+    assert bulletin_year(text) == 2023
+
+
+@pytest.mark.parametrize("line", ["本刊编辑部编", "张明 编", "主办:清河日报社"])
+def test_a_masthead_naming_no_organ_gives_no_issuer(line: str) -> None:
+    text = f"组工信息\n{line}\n今年以来,各村召开院坝会。"
+    assert bulletin_issuer(text, bulletin_title(text)) == (None, None)
+
+
+def test_a_signature_above_its_date_line_is_the_issuer() -> None:
+    text = (
+        "关于2021年度全县基层党建工作述职评议考核情况的通报\n各乡镇党委,县直各党(工)委:\n"
+        "县委组织部于2022年1月组织开展了考核。现将情况通报如下。\n一、总体情况\n全县36个党组织获评好等次。\n"
+        "二、存在问题\n部分党组织书记抓党建意识不强。\n中共宁川县委组织部\n2022年2月10日"
+    )
+    assert bulletin_issuer(text, bulletin_title(text)) == ("宁川县委组织部", "中共宁川县委组织部")
+
+
+def test_a_place_is_not_glued_from_the_verb_before_it() -> None:
+    opening = "为努力谱写新市域治理篇章,市委决定开展专项行动。\n全市各级党组织积极响应。"
+    assert bulletin_place(opening, None) is None  # not 写新市
+    signed = opening + "\n中共岚山市委组织部\n2023年5月6日"
+    assert bulletin_place(signed, None) == "岚山市"  # the signature names the place
+    assert bulletin_issuer(signed, bulletin_title(signed))[0] == "岚山市委组织部"
+    # a place after a function word or inside a longer name is still found
+    assert bulletin_place("今年以来,在岚山市召开会议。岚山市各区响应。", None) == "岚山市"
+    assert bulletin_place("哈尔滨市委组织部在哈尔滨市召开会议。", None) == "哈尔滨市"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the year a title names as reported on wins over the year of issue
+        ("关于2021年度全县党建考核情况的通报\n2022年1月,县委组织部开展考核。2022年2月通报。", 2021),
+        ("关于岚山县2022年组织工作的总结\n全年发展党员120名。\n2023年1月5日", 2022),
+        # a plan's targets and its baseline are not the year it is written in
+        ("到2025年,村级集体经济收入全部超过10万元。2023年完成30个村。比2022年增加10个。", 2023),
+        ("力争到2025年实现全覆盖。较2022年有较大提升。\n中共岚山县委\n2023年6月1日", 2023),
+        # a range or a target in the title names no single year
+        ("岚山县2021-2025年人才发展规划\n2021年启动实施。2021年底完成。", 2021),
+        ("到2025年岚山县建成人才高地的实施意见\n2023年启动。", 2023),
+        ("今年以来,各村召开院坝会。\n发布时间:2021-09-14", 2021),
+    ],
+)
+def test_the_year_reported_on(text: str, year: int | None) -> None:
+    assert bulletin_year(text) == year
+
+
+def test_rows_of_a_flattened_task_table_take_their_unit_cell_as_issuer() -> None:
+    text = (
+        "岚山县重点任务清单\n序号\n工作任务\n责任单位\n1\n开展书记轮训\n县委组织部\n"
+        "2\n推进强村工程\n县农业农村局、县财政局"
+    )
+    nodes = assign_issuers(parse_outline(text), "岚山县委", "岚山县")
+    assert [(n.issuer, n.issuer_source) for n in nodes] == [
+        ("岚山县委组织部", "lead_unit"),
+        ("岚山县农业农村局", "lead_unit"),
+    ]

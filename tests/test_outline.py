@@ -698,3 +698,191 @@ def test_headlines_opening_on_a_verb_of_comparison_still_form_a_run() -> None:
         ("2", "", "对接需求优服务"),
         ("3", "", "要素保障强支撑"),
     ]
+
+
+# --- round 3: WeChat numbers, title and date lines, bracketed fields, symbol items -------------
+
+WECHAT_REPORT = """关于推进村级党组织规范化建设的工作报告
+01
+夯实组织基础
+今年以来,全县对软弱涣散村党组织逐一排查,制定整改方案。
+02 锻造过硬队伍
+实施村干部学历提升计划,选派优秀干部驻村。
+03
+强化保障激励
+落实村干部报酬动态增长机制。
+中共青岭县委组织部
+2023年3月15日"""
+
+
+def test_wechat_section_numbers_open_nodes_whose_heading_may_be_the_next_line() -> None:
+    nodes = outline(WECHAT_REPORT)
+    assert shape(nodes) == [
+        ("1", "01", "夯实组织基础"),
+        ("2", "02", "锻造过硬队伍"),
+        ("3", "03", "强化保障激励"),
+    ]
+    assert nodes[0].text.startswith("今年以来")
+    check_spans(WECHAT_REPORT, nodes)
+
+
+def test_part_numbers_are_section_markers_too() -> None:
+    text = "PART 1 夯实基础\n全县排查村党组织。\nPART 2\n锻造队伍\n选派干部驻村。"
+    assert shape(outline(text)) == [("1", "PART 1", "夯实基础"), ("2", "PART 2", "锻造队伍")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "热线电话:\n0517-88223456\n群众可随时拨打。",  # a phone number on its own line
+        "05\n全县排查村党组织。",  # a lone number out of sequence
+        "全县共有01号、02号两个试点。\n试点运行良好。",  # numbers inside a sentence
+    ],
+)
+def test_numbers_that_are_not_section_markers(text: str) -> None:
+    assert [n.kind for n in outline(text)] == ["whole"]
+
+
+def test_a_document_title_and_its_sign_off_date_are_never_nodes() -> None:
+    """A title line, an organ line under it, numbered items, a signature and a date: one
+    document (the organ lines frame it), not a compilation of two articles."""
+    text = (
+        "关于2021年度全镇党建工作考核情况的通报\n中共丰源镇委员会\n各村党支部:\n现将考核情况通报如下。\n"
+        "一、考核结果\n8个村党支部获评优秀。\n二、存在问题\n个别支部组织生活不规范。\n"
+        "中共丰源镇委员会\n2022年1月20日"
+    )
+    nodes = outline(text)
+    assert shape(nodes) == [("1", "一、", "考核结果"), ("2", "二、", "存在问题")]
+    assert all(n.title != "2022年1月20日" for n in nodes)
+
+
+def test_a_real_compilation_still_splits_into_articles_after_the_signature_rule() -> None:
+    text = (
+        "党建经验选编\n“红色物业”破解小区治理难题\n中共东城区委组织部\n东城区推动物业企业成立党支部。\n"
+        "“积分超市”激活乡村治理\n中共西林县委组织部\n西林县在各村设立积分超市。\n2023年5月"
+    )
+    nodes = outline(text)
+    assert [(n.kind, n.issuer_raw) for n in nodes] == [
+        ("article", "中共东城区委组织部"),
+        ("article", "中共西林县委组织部"),
+    ]
+
+
+BRACKET_RECORDS = """【申报单位】青川县税务局党委
+【品牌名称】“税务红”先锋
+【主要做法】组建党员先锋队,深入企业开展政策宣讲。
+【工作成效】帮助企业减税降费3000万元。
+【申报单位】青川县人民医院党委
+【品牌名称】“白衣红心”服务队
+【主要做法】
+组织党员医生下乡义诊,建立健康档案。
+【工作成效】服务群众1.2万人次。"""
+
+
+def test_bracketed_field_labels_repeating_per_record_are_records_not_headings() -> None:
+    nodes = outline(BRACKET_RECORDS)
+    assert [(n.kind, n.title, n.issuer_raw) for n in nodes] == [
+        ("record", "“税务红”先锋", "青川县税务局党委"),
+        ("record", "“白衣红心”服务队", "青川县人民医院党委"),
+    ]
+    assert nodes[0].text.startswith("组建党员先锋队")
+    assert "【主要做法】" not in nodes[1].text and "组织党员医生" in nodes[1].text
+    check_spans(BRACKET_RECORDS, nodes)
+
+
+def test_bracketed_records_without_a_publisher_split_on_their_name_field() -> None:
+    text = (
+        "【案例名称】“村民说事”让矛盾不出村\n【主要做法】每月固定说事日,村干部现场答复。\n"
+        "【案例名称】“红色代办”跑出加速度\n【主要做法】党员代办员上门服务。"
+    )
+    nodes = outline(text)
+    assert [(n.kind, n.title) for n in nodes] == [
+        ("record", "“村民说事”让矛盾不出村"),
+        ("record", "“红色代办”跑出加速度"),
+    ]
+
+
+def test_distinct_bracket_headings_of_a_yearbook_stay_headings() -> None:
+    text = (
+        "【概况】 2021年,全县组织工作稳步推进。\n【干部工作】 选拔干部30名。\n【人才工作】 引进人才12名。\n"
+        "【党员教育】 培训党员3000人次。"
+    )
+    assert [n.kind for n in outline(text)] == ["heading"] * 4
+
+
+BRIEFING = """本期导读
+★ 瑞溪镇:“院坝会”架起干群连心桥
+瑞溪镇每月召开院坝会,收集群众意见120条。
+◆ 石门乡:党员积分管理激发活力
+石门乡推行积分制管理,党员参与率明显提升。
+▲ 东岭街道——红色物业解民忧
+街道引导物业企业成立党支部。"""
+
+
+def test_symbol_items_of_a_briefing_are_cases_with_the_township_as_issuer() -> None:
+    nodes = outline(BRIEFING)
+    assert [(n.label, n.kind, n.issuer_raw, n.title) for n in nodes] == [
+        ("★", "case", "瑞溪镇", "“院坝会”架起干群连心桥"),
+        ("◆", "case", "石门乡", "党员积分管理激发活力"),
+        ("▲", "case", "东岭街道", "红色物业解民忧"),
+    ]
+    assert nodes[1].text == "石门乡推行积分制管理,党员参与率明显提升。"
+
+
+def test_one_starred_line_or_a_star_inside_a_sentence_is_not_an_item() -> None:
+    assert [n.kind for n in outline("★ 重要提示\n请各单位按时报送材料。")] == ["whole"]
+    assert [n.kind for n in outline("该村获评★级文明村。\n群众满意度高。")] == ["whole"]
+
+
+TASK_TABLE = """岚山县2023年基层党建重点任务清单
+序号
+工作任务
+完成时限
+责任单位
+1
+开展村党组织书记全员轮训
+全年
+县委组织部
+2
+推进村级集体经济强村工程
+12月底
+县农业农村局、县财政局
+3
+完善党员积分管理制度
+6月底
+各乡镇党委"""
+
+
+def test_rows_of_a_flattened_task_table_are_nodes_with_their_unit_cell_as_issuer() -> None:
+    nodes = outline(TASK_TABLE)
+    assert [(n.label, n.title, n.issuer_raw) for n in nodes] == [
+        ("1", "开展村党组织书记全员轮训", "县委组织部"),
+        ("2", "推进村级集体经济强村工程", "县农业农村局"),
+        ("3", "完善党员积分管理制度", "各乡镇党委"),
+    ]
+    assert nodes[1].text == "12月底\n县农业农村局、县财政局"
+    check_spans(TASK_TABLE, nodes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statistics table: its cells are figures
+        "类别\n人数\n占比\n1\n农民\n11560\n35.7\n2\n工人\n8020\n24.8",
+        # a lone number, and numbers out of sequence
+        "1\n开展村党组织书记全员轮训。\n全县共培训120人。",
+        "3\n开展轮训\n7\n推进强村工程",
+    ],
+)
+def test_bare_numbers_that_do_not_open_task_rows(text: str) -> None:
+    assert [n.kind for n in outline(text)] == ["whole"]
+
+
+def test_a_bracketed_publisher_label_may_stand_above_its_value() -> None:
+    text = BRACKET_RECORDS.replace("【申报单位】", "【申报单位】\n")
+    nodes = outline(text)
+    assert [(n.title, n.issuer_raw) for n in nodes] == [
+        ("“税务红”先锋", "青川县税务局党委"),
+        ("“白衣红心”服务队", "青川县人民医院党委"),
+    ]
+    check_spans(text, nodes)

@@ -1,33 +1,37 @@
 """Issuers: the bulletin's title, issuing body, place and year, and each outline node's issuer.
 
 A node's issuer comes from the structure first (the name before the colon of a case, a record's
-publisher, an article's issuer line), then from a task's lead unit (``牵头单位:``), then from its
-parent, then from the bulletin. The bulletin's issuer is read from what the text says of itself:
-a publisher field, an issuer or signature line (maybe dated), an author line (``…课题组``) or a
-header's ``来源:`` naming an organ; these must all name one body (a short form and a full one
-merge into the full one). Else an organ acting in the title or opening (``市委组织部组织开展``,
-``市委决定``), the subject of an opening clause (``2019年,市委编办围绕…``), the organiser of an
-event (``由…局主办``), the organ an editor's note names; else the department whose domain a
-yearbook chapter covers (``组织工作``). A compilation from several issuers has none; news
-outlets and authors are never issuers.
+publisher, an article's issuer line), then from a task's lead unit (``牵头单位:``; with none, the
+first ``责任单位``; or ``(X牵头,Y配合)`` / ``(X负责)``), then from its parent, then from the
+bulletin. The bulletin's issuer is read from what the text says of itself: a publisher field, an
+issuer or signature line (maybe dated), an author line (``…课题组``), a briefing's masthead
+(``中共…县委组织部编``) or a header's ``来源:`` naming an organ; these must all name one body
+(a short form and a full one merge into the full one). Else an organ acting in the title or
+opening (``市委组织部组织开展``, ``市委决定``), the subject of an opening clause
+(``2019年,市委编办围绕…``), the organiser of an event (``由…局主办``), the organ an editor's
+note names; else the department whose domain a yearbook chapter covers (``组织工作``). A
+compilation from several issuers has none; news outlets and authors are never issuers.
 
 Names are cleaned (no leading ``中共``) and, where the bulletin states its place, a short form
 (``市委组织部``) is completed (``杭州市委组织部``, with the whole place a title opens on, as
-``青石山州``); the raw form is kept in ``issuer_raw``. The year is the one the body writes most
-(targets count half), else the publication date's (a date line, ``发布时间:2021-05-06``).
+``青石山州``); the raw form is kept in ``issuer_raw``. A place is taken from the title, then a
+signature, then the opening; a two-character place must not be glued from the word before it
+(``谱写新县`` holds no place ``写新县``): when a cheap rule cannot tell, jieba segments the few
+characters around (loaded lazily, once). The year is the one reported on: see :func:`bulletin_year`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from casekit.models import NodeFields
 from casekit.outline import ORGAN_SUFFIX, RECORD_ISSUER, is_issuer_line
 
 _LEVELS = "省市县区州旗"
 _BAD_PREFIX_CHARS = (
-    "全我本该各每的在和与及对于是为了等向从到经由把将让给同其此个年月日" "省市县区乡镇村级委部党以到至赴在、"
+    "全我本该各每的在和与及对于是为了等向从到经由把将让给同其此个年月日省市县区乡镇村级委部党以到至赴在、"
 )
 _PLACE_BAD_PREFIX = re.compile(f"[{_BAD_PREFIX_CHARS}]")
 _LEVEL_CHAR = re.compile(r"[市县区旗州]")
@@ -61,7 +65,13 @@ _DOMAIN = re.compile(r"(?:全|我)(?P<lv>[市县区省])(?P<d>组织|宣传|统�
 _DOMAIN_TITLE = re.compile(r"^(?P<d>组织|宣传|统战|政法|纪检)(?:工作|系统)$")
 _JUNK_LINE = re.compile(r"当前位置|https?:|www\.|URL|›|>>|首页|登录|注册")
 _LEAD = re.compile(r"牵头单位\s*:\s*(?P<v>[^;)]+)")
-_RESP = re.compile(r"(?:责任单位|配合单位|参与单位)\s*:\s*(?P<v>[^;)]+)")
+_RESP = re.compile(r"(?P<f>责任单位|配合单位|参与单位|协办单位)\s*:\s*(?P<v>[^;)]+)")
+# a task's units in brackets without field names: (县农业农村局牵头,县财政局配合) / (县民政局负责)
+_PAREN_LEAD = re.compile(
+    r"\((?:由)?(?P<l>[^()::;]{2,40}?)(?:牵头|负责)(?:[,;](?P<r>[^()::;]{2,60}?)(?:配合|参与|协助|协同|协办))?\)"
+)
+_UNIT_CUE = re.compile(r"单\n?位|牵头|负责\)")
+_ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIX}|[省市县区镇乡]|街道|各[^、,]{{1,8}})$")
 _UNIT_SEP = re.compile(r"[、,;]")
 # words that open a predicate, so they cannot continue a place name (嘉荫县坚持… → 嘉荫县)
 _VERB_START = (
@@ -79,6 +89,14 @@ _YEAR = re.compile(r"年(?<=[12][09]\d\d年)")
 _ISO_DATE = re.compile(
     r"(?<!\d)(?P<y>[12][09]\d\d)[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"
 )
+# the year a title names as the one reported on: 2021年度 / 2022年 (not 到2025年, 2021-2025年)
+_TITLE_YEAR = re.compile(r"(?<![\d到至\-—~])(?P<y>[12][09]\d\d)年(?!\d)(?P<d>度)?")
+_RANGE_AFTER = re.compile(r"年?(?:度)?\s*[-—~至到]\s*[12]\d{3}")
+# a year set as a target (到2025年, 力争2024年底, 预计2023年) or named as a baseline (比2021年,
+# 较2020年, 2021年同期, 与2019年相比): neither is the year reported on
+_TARGET_BEFORE = re.compile(r"(?:(?<!截)至|到|力争|预计|争取|确保|计划|目标|预期)(?:在|于|到)?$")
+_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同|较之|相比)$")
+_BASELINE_AFTER = re.compile(r"(?:底|末)?(?:同期|相比|比|基础上|水平)")
 _HEADER_CHARS = 600
 _FOOTER_CHARS = 300
 _MONTH_AFTER = re.compile(r"\d{1,2}月")
@@ -90,6 +108,8 @@ _TRAILING_DATE = re.compile(
 )
 # the body behind an author line: 清河市委组织部课题组
 _AUTHOR_LINE = re.compile(r"(?P<o>.{2,30}?)(?:联合课题组|课题调研组|课题组|调研组|写作组|联合调研组)")
+# a briefing's masthead: 中共清河县委组织部编 / …编印 / …主办 (maybe with its issue and date)
+_COMPILED_BY = re.compile(r"(?P<o>\S{2,30}?)(?:编印|编发|编辑|主办|编)")
 # a page header's source field; its value is the issuer when it is an organ, not a news outlet
 _SOURCE_FIELD = re.compile(r"(?:来源|信息来源|文章来源|稿源|供稿)\s*:\s*(?P<v>[^\s:]{2,30})")
 _MEDIA = re.compile(r"报|网|电视|广播|新闻|融媒体|杂志|期刊|客户端|公众号|出版|传媒|频道")
@@ -170,12 +190,19 @@ def _n_issuer_lines(lines: list[str]) -> int:
 
 
 def bulletin_place(text: str, title: str | None = None) -> str | None:
-    """The place the bulletin is about: named in its title, else its opening, else most often."""
-    for span in (title or "", _opening(text), text):
+    """The place the bulletin is about: named in its title, else its signature, else its
+    opening, else most often."""
+    for span in (title or "", _signature(text), _opening(text), text):
         place = _most_named_place(span)
         if place:
             return place
     return None
+
+
+def _signature(text: str) -> str:
+    """Organ lines among the last lines of the text (a signature, maybe above its date)."""
+    tail = text[-_FOOTER_CHARS:].split("\n")[-4:]
+    return "\n".join(s for line in tail if (s := line.strip()) and is_issuer_line(_undated(s)))
 
 
 def _opening(text: str) -> str:
@@ -189,6 +216,7 @@ def _most_named_place(span: str, level: str | None = None) -> str | None:
     short: Counter[str] = Counter()
     longer: Counter[str] = Counter()
     first: dict[str, int] = {}
+    starts: dict[str, list[int]] = {}
     candidate = _PLACE_CANDIDATE.get(level or "")
     if candidate is None:  # 省: no two-character form to count
         return None
@@ -200,13 +228,55 @@ def _most_named_place(span: str, level: str | None = None) -> str | None:
             continue
         short[m.group(0)] += 1
         first.setdefault(m.group(0), i)
+        starts.setdefault(m.group(0), []).append(m.start())
         if i >= 3 and _CJK2.match(span[i - 3]) and not _PLACE_BAD_PREFIX.match(span[i - 3]):
             longer[span[i - 3 : i + 1]] += 1
+    # the most named place whose name begins a word somewhere (not 写新县 of 谱写新县)
     if not short:
         return None
     best = max(short, key=lambda p: (short[p], -first[p]))
+    if not any(_begins_word(span, a) for a in starts[best]):
+        ranked = sorted(short, key=lambda p: (-short[p], first[p]))
+        best = next((p for p in ranked if any(_begins_word(span, a) for a in starts[p])), None)
+        if best is None:
+            return None
     ext = [p for p, n in longer.items() if p.endswith(best) and n == short[best]]
     return ext[0] if len(ext) == 1 and short[best] > 1 else best
+
+
+_jieba_cut = None
+
+
+def _begins_word(span: str, a: int) -> bool:
+    """Whether the two-character place name at ``span[a]`` is not glued from a verb before it:
+    after a non-CJK character or a function word (cheap), else when jieba's segmentation of the
+    few characters around has a boundary at ``a`` or one word holding both name characters (哈尔滨,
+    whose longer form then wins), not a word ending inside the name (谱写|新县)."""
+    if a == 0 or not _CJK2.match(span[a - 1]) or _PLACE_BAD_PREFIX.match(span[a - 1]):
+        return True
+    global _jieba_cut
+    if _jieba_cut is None:  # loaded once, only when a place follows another word character
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        _jieba_cut = jieba.lcut
+    w0 = max(0, a - 4)
+    return _word_starts_at(span[w0 : a + 4], a - w0)
+
+
+@lru_cache(maxsize=4096)
+def _word_starts_at(window: str, a: int) -> bool:
+    """jieba's verdict on ``window[a:]`` starting a two-character place name (cached: a text
+    names its place again and again in the same words)."""
+    pos = 0
+    for token in _jieba_cut(window, HMM=False):
+        end = pos + len(token)
+        if end > a:
+            return pos == a or end >= a + 2
+        pos = end
+    return True
 
 
 def clean_issuer(raw: str, place: str | None = None) -> str:
@@ -249,10 +319,19 @@ def _structural_issuers(lines: list[str]) -> list[str]:
         author = _AUTHOR_LINE.fullmatch(_undated(line))
         if author and is_issuer_line(author.group("o")):
             found.append(author.group("o"))
+        found += _masthead_organs(line)
         source = _SOURCE_FIELD.search(line) if len(line) <= 80 else None
         if source and is_issuer_line(source.group("v")) and not _MEDIA.search(source.group("v")):
             found.append(source.group("v"))
     return found
+
+
+def _masthead_organs(line: str) -> list[str]:
+    """The organ a briefing's masthead says compiles it (中共清河县委组织部编 2023年4月10日)."""
+    if len(line) > 60 or ("编" not in line and "主办" not in line):
+        return []
+    tokens = (_COMPILED_BY.fullmatch(_undated(t)) for t in line.split())
+    return [m.group("o") for m in tokens if m and is_issuer_line(m.group("o"))]
 
 
 def _undated(line: str) -> str:
@@ -318,7 +397,7 @@ def _placer(text: str, title: str | None):
         place = _title_place(title or "", level)
         if place:
             return place
-        for span in (title or "", _opening(text), text):
+        for span in (title or "", _signature(text), _opening(text), text):
             place = _most_named_place(span, level)
             if place:
                 return place
@@ -356,10 +435,19 @@ def _dominant_level(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def bulletin_year(text: str) -> int | None:
-    """The year reported on: the year the body writes most often, else the year of the
-    publication date (a dated header or signature line, ``发布时间:2021-05-06``), else one dated
-    by a known event."""
+def bulletin_year(text: str, title: str | None = None) -> int | None:
+    """The year reported on, by these rules in turn:
+
+    1. a year the title names (``关于2021年度…考核情况的通报`` → 2021, even if issued in 2022),
+       not a target (``到2025年``) nor a range (``2021-2025年``);
+    2. the year the body writes most often, leaving out target years (after 到/至/力争/预计…)
+       and baselines (``比2021年``, ``2021年同期``): a plan written in 2023 about 2025 is 2023's;
+    3. the year of the publication date (a dated header or signature line, ``发布时间:2021-05-06``);
+    4. one dated by a known event (建党95周年, 十八届六中全会).
+    """
+    named = _title_year(bulletin_title(text) if title is None else title)
+    if named is not None:
+        return named
     body: dict[int, float] = {}  # insertion order = order of first mention
     published: dict[int, int] = {}
     for m in _YEAR.finditer(text):
@@ -369,8 +457,8 @@ def bulletin_year(text: str) -> int | None:
             continue
         if _on_dateline(text, start, m.end()):
             published[year] = published.get(year, 0) + 1
-        else:  # the end of a period or a target year (到2024年底) weighs less than a report's year
-            body[year] = body.get(year, 0) + (0.5 if start and text[start - 1] in "到至" else 1)
+        elif not _target_or_baseline(text, start, m.end()):
+            body[year] = body.get(year, 0) + 1
     for span in (text[:_HEADER_CHARS], text[max(_HEADER_CHARS, len(text) - _FOOTER_CHARS) :]):
         for m in _ISO_DATE.finditer(span):  # a page's publication date sits in its header or footer
             published[int(m.group("y"))] = published.get(int(m.group("y")), 0) + 1
@@ -389,6 +477,31 @@ def bulletin_year(text: str) -> int | None:
         return max(plenums)
     congresses = [_CN_SESSION[m.group("c")] for m in _CONGRESS.finditer(text)]
     return max(congresses) if congresses else None
+
+
+def _title_year(title: str | None) -> int | None:
+    """The one year a title names outside a range or a target (N年度 wins over N年)."""
+    if not title or "年" not in title:
+        return None
+    years = [
+        (m.group("d") is not None, int(m.group("y")))
+        for m in _TITLE_YEAR.finditer(title)
+        if not _RANGE_AFTER.match(title, m.end() - 1 - (m.group("d") is not None))
+        and not _TARGET_BEFORE.search(title, 0, m.start())
+    ]
+    fiscal = {y for d, y in years if d}
+    plain = {y for _, y in years}
+    if len(fiscal) == 1:
+        return fiscal.pop()
+    return plain.pop() if len(plain) == 1 and not fiscal else None
+
+
+def _target_or_baseline(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` is a target (到2025年) or a baseline (比2021年)."""
+    before = text[max(0, start - 4) : start]
+    return bool(
+        _TARGET_BEFORE.search(before) or _BASELINE_BEFORE.search(before) or _BASELINE_AFTER.match(text, end)
+    )
 
 
 def _on_dateline(text: str, start: int, end: int) -> bool:
@@ -417,13 +530,34 @@ def subject_body(sentence: str) -> str | None:
 
 
 def lead_and_responsible(text: str) -> tuple[list[str], list[str]]:
-    """Units named after 牵头单位 and after 责任单位 in a task's text."""
-    if "单位" not in text and "单\n位" not in text:  # every field name ends on it; most texts have none
+    """Units named after 牵头单位 and after 责任单位 (配合单位…) in a task's text. With no lead
+    named, the first unit listed as responsible leads (the genre lists the lead first); a
+    bracket ``(X牵头,Y配合)`` or ``(X负责)`` names them without field names."""
+    if not _UNIT_CUE.search(text):  # every field name ends on 单位; most texts name no unit
         return [], []
     flat = text.replace("\n", "")
     lead = [u for m in _LEAD.finditer(flat) for u in _split_units(m.group("v"))]
-    resp = [u for m in _RESP.finditer(flat) for u in _split_units(m.group("v"))]
-    return lead, resp
+    resp: list[str] = []
+    first_responsible: list[str] = []
+    for m in _RESP.finditer(flat):
+        units = _split_units(m.group("v"))
+        resp += units
+        if m.group("f") == "责任单位" and not first_responsible:
+            first_responsible = units[:1]
+    if not lead and not resp:
+        return _bracketed_units(flat)
+    return lead or first_responsible, resp
+
+
+def _bracketed_units(flat: str) -> tuple[list[str], list[str]]:
+    """(X牵头,Y配合) → ([X], [Y]); (X负责) → ([X], [X]); units must be organs."""
+    for m in _PAREN_LEAD.finditer(flat):
+        lead = _split_units(m.group("l"))
+        if not lead or not all(_ORGAN_END.search(u) for u in lead):
+            continue
+        others = _split_units(m.group("r") or "")
+        return lead[:1], (others or lead)
+    return [], []
 
 
 def _split_units(s: str) -> list[str]:

@@ -992,4 +992,7 @@ def normalize(text: str) -> NormalizedText:
     text = fold_whitespace(text)
     text = drop_furniture(text)
     text = rejoin_wrapped_lines(text)
+    if script != "simplified" or "(" in text:
+        # an annotation cut by a line or page break is whole again only after rejoining
+        text = strip_inline_pinyin(text)
     return NormalizedText(text=text, script=script)

@@ -7,13 +7,20 @@ Three layouts are recognised, tried in this order:
 
 - **records** of a list of submissions (``发布者:XX`` / ``举措:`` then paragraphs): one node per
   record, its title the record's name field (``案例名称:``, ``项目名称:``, before or after the
-  publisher) or else the first sentence of the measure, its sections as children;
+  publisher) or else the first sentence of the measure, its sections as children; the same
+  fields written as bracketed labels repeating record after record (``【申报单位】…`` /
+  ``【品牌名称】…`` / ``【主要做法】``) are records too, not ``【…】`` headings;
 - **compilations of articles** (title line(s), an organ name alone on a line, the article):
   one node per article, its sections as children; leading structured text forms an article too;
+  an organ line followed only by date lines is a signature and opens no article;
 - **plain documents**: explicit markers at every level (``一、`` ``(一)`` ``1、`` ``1.`` ``(1)``
-  ``①`` ``第一,`` ``第一部分`` ``【…】`` ``案例1:``), at the start of a paragraph or of a clause, and
+  ``①`` ``第一,`` ``第一部分`` ``【…】`` ``案例1:``, WeChat ``01`` / ``PART 1``, briefing symbols
+  ``★ ◆ ▲ ●`` at one level), at the start of a paragraph or of a clause; rows of a flattened task
+  table (a bare number line, then one cell per line; the unit cell is the row's lead unit); and
   runs of unnumbered paragraphs opening with a short headline sentence (not an exhortation such
-  as ``希望…`` / ``各…要…`` nor a prepositional statement, which close a notice).
+  as ``希望…`` / ``各…要…`` nor a prepositional statement, which close a notice). A bare marker
+  line takes the next line as its heading. A document's title (``关于…的通知``) and a sign-off
+  date line are never nodes.
 
 A numbered heading ``东城区:标题`` or ``案例2:东城区——标题`` is a case: the name is its issuer.
 Levels are not fixed by marker style: a style first seen inside an item nests below it, a style
@@ -47,6 +54,9 @@ _MARKER = re.compile(
     r"|(?P<n_dot>\d{1,2})\.(?![\d%])"
     r"|\((?P<n_par>\d{1,2})\)"
     rf"|(?P<n_circ>[{_CIRCLED}])"
+    # a WeChat section number alone or before its heading (01 / 02 标题), PART 1
+    r"|(?P<n_wx>0[1-9])(?=[ ]|$)"
+    r"|(?i:part)[ ]?(?P<n_part>\d{1,2})(?=[ :.]|$)"
     # a numbered case of a case list: 案例1: / 典型案例一 / 经验3、
     rf"|(?:典型)?(?:案例|经验|事例)(?P<n_case>\d{{1,2}}|{_CN_NUM})(?:\s*[:、.]\s*|\s+)"
 )
@@ -59,8 +69,27 @@ _STYLE_OF = {
     "n_par": "(1)",
     "n_circ": "①",
     "n_case": "案例",
+    "n_wx": "01",
+    "n_part": "PART",
 }
-_MARKER_FIRST = set("第(典案经事" + _CN_DIGITS + _CIRCLED + "0123456789")
+_MARKER_FIRST = set("第(典案经事Pp" + _CN_DIGITS + _CIRCLED + "0123456789")
+# a briefing item set off by a symbol (★ 东城镇:标题); one level, whatever the symbol
+_SYMBOL = re.compile(r"[★☆◆◇▲△●○■□▶►◎▪•]\s*(?=[\u4e00-\u9fff“])")
+_SYMBOL_STYLE = "•"
+# a flattened table row: its number alone on a line, then one cell per line (task, time, unit)
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+_ROW_STYLE = "row"
+_ROW_CELLS = 6
+_FIGURE_CELL = re.compile(r"[\d,.%+-]+")
+# lines that are never nodes: a document's own title (关于…的通知) and a sign-off date
+_DOC_TITLE = re.compile(
+    r"关于[^。]{2,60}的(?:实施意见|实施方案|工作方案|通知|意见|决定|通报|方案|报告|办法|规定|批复|请示|函)"
+)
+_DATE_FIRST = set("(12〇○零一二三四五六七八九")
+_DATE_LINE = re.compile(
+    r"[(]?(?:[12]\d{3}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,2}月"
+    r"[\d〇○零一二三四五六七八九十]{1,3}日[)]?"
+)
 _BRACKET = re.compile(r"【(?P<t>[^】\n]{1,40})】")
 # styles allowed to open a clause inside a paragraph (after 。; : ! ?)
 _INLINE_STYLES = {"(一)", "(1)", "①", "一、", "1、"}
@@ -102,6 +131,8 @@ _RECORD_FIELD = re.compile(
     r"经验启示|启示|背景|工作背景|案例背景)\s*:\s*"
 )
 # any other short field of a record's header
+# a record's field label written as a bracket heading: 【申报单位】…
+_FIELD_LABEL = re.compile(r"【(?P<t>[\u4e00-\u9fff]{2,8})】")
 _OTHER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}\s*:\s*[^。!?]{0,40}")
 # the heading field of a record: 案例名称, 项目名称, 创新举措名称, 标题, 题目…
 _RECORD_TITLE = re.compile(
@@ -116,6 +147,7 @@ ORGAN_SUFFIX = (
 _ISSUER_LINE = re.compile(rf"(?:中共)?[\u4e00-\u9fff()]{{1,24}}{ORGAN_SUFFIX}")
 # the name before the colon of a case: an organ or a place, maybe with a bracketed alias
 _CASE_SEP = re.compile(r":|——|—")
+_UNIT_SPLIT = re.compile(r"[、,;]")
 # a case's name is not a verb phrase (召开动员会:…)
 _CASE_VERBS = (
     "召开|建立|加强|推进|开展|完善|实施|成立|组建|设立|强化|健全|深化|创新|打造|构建|落实|做好|抓好|举办|"
@@ -169,6 +201,7 @@ class _Cand:
     label: str
     inline: bool
     limit: int  # end of the paragraph (inline) or of the text the heading may take
+    unit: str | None = None  # the unit cell of a table row
 
 
 # --- small helpers ---------------------------------------------------------------------------
@@ -246,7 +279,9 @@ def _may_continue(last: str, prev_line_len: int, width: int | None) -> bool:
 def _is_continuation(prev: str, prev_line_len: int, line: str, width: int | None) -> bool:
     """A line continues the previous one when that one ran to the wrap width or stopped mid-sentence."""
     last = prev.rstrip()
-    if not last or _BRACKET.match(line) or RECORD_ISSUER.match(line) or is_issuer_line(line.strip()):
+    if not last or _BRACKET.match(line) or _SYMBOL.match(line) or RECORD_ISSUER.match(line):
+        return False
+    if is_issuer_line(line.strip()):
         return False
     if width is not None and prev_line_len >= width - 1:
         # a full-width line ends wherever the wrap fell; only a fresh marker line breaks it
@@ -316,18 +351,27 @@ def _title_span(text: str, start: int, limit: int) -> tuple[str, int]:
 def _scan(text: str, paras: list[_Para]) -> list[_Cand]:
     """Every marker, bracket heading and headline paragraph, in reading order."""
     cands: list[_Cand] = []
-    for p in paras:
+    symbols = 0
+    for k, p in enumerate(paras):
         head = _paragraph_candidate(text, _lstrip_pos(text, p.start, p.end), p.end)
         if head is not None:
-            cands.append(head)
+            if k + 1 < len(paras) and _lstrip_pos(text, head.marker_end, p.end) == p.end:
+                head.limit = paras[k + 1].end  # a bare marker line (01): its heading is the next line
+            if head.style != _ROW_STYLE or _fill_row(text, paras, k, head):
+                cands.append(head)
+                symbols += head.style == _SYMBOL_STYLE
         cands.extend(_inline_markers(text, p, head.marker_end if head else p.start))
+    if symbols == 1:
+        cands = [c for c in cands if c.style != _SYMBOL_STYLE]  # one starred line is decoration
     for c, nxt in pairwise(cands):
         c.limit = min(c.limit, max(nxt.start, c.marker_end))  # a heading stops at the next marker
     return _keep_headline_runs(cands, paras)
 
 
 def _paragraph_candidate(text: str, start: int, end: int) -> _Cand | None:
-    """The node a paragraph opens: a bracket heading, a marker, or a headline sentence."""
+    """The node a paragraph opens: a bracket heading, a marker, a symbol or a headline sentence."""
+    if end - start <= 70 and _never_a_node(text, start, end):
+        return None
     b = _BRACKET.match(text, start, end)
     if b:
         return _Cand(start, b.end(), "【】", None, "【】", False, end)
@@ -335,9 +379,44 @@ def _paragraph_candidate(text: str, start: int, end: int) -> _Cand | None:
     if lm:
         style, m, n = lm
         return _Cand(start, m.end(), style, n, m.group(0).strip(), False, end)
+    if end - start <= 3 and _BARE_NUMBER.fullmatch(text, start, end):
+        return _Cand(start, end, _ROW_STYLE, int(text[start:end]), text[start:end], False, end)
+    sym = _SYMBOL.match(text, start, end)
+    if sym:
+        return _Cand(start, sym.end(), _SYMBOL_STYLE, None, text[start], False, end)
     if _headline(text[start:end]) is not None:
         return _Cand(start, start, "H", None, "", False, end)
     return None
+
+
+def _fill_row(text: str, paras: list[_Para], k: int, row: _Cand) -> bool:
+    """Whether the bare number at ``paras[k]`` opens a row of a task table: the next line is a
+    task (words, not another number) and no cell is a figure (a row of a statistics table is not
+    an initiative); the row's unit cell is the last cell naming an organ or a place."""
+    cells = []
+    for p in paras[k + 1 : k + 1 + _ROW_CELLS]:
+        s = _para_text(text, p)
+        if _BARE_NUMBER.fullmatch(s):
+            break
+        cells.append(s)
+    if not cells or not _CJK.search(cells[0]) or len(cells[0]) > _MAX_TITLE:
+        return False
+    if any(_FIGURE_CELL.fullmatch(cell) for cell in cells[1:]):
+        return False
+    for cell in reversed(cells[1:]):
+        unit = _UNIT_SPLIT.split(cell, maxsplit=1)[0]
+        if len(unit) <= 24 and PLACE_OR_ORGAN.fullmatch(unit):
+            row.unit = unit
+            break
+    return True
+
+
+def _never_a_node(text: str, start: int, end: int) -> bool:
+    """A document's title line (关于…的通知) or a sign-off date line."""
+    first = text[start]
+    if first == "关":
+        return bool(_DOC_TITLE.fullmatch(text, start, end))
+    return first in _DATE_FIRST and bool(_DATE_LINE.fullmatch(text, start, end))
 
 
 def _inline_markers(text: str, p: _Para, skip: int) -> list[_Cand]:
@@ -402,7 +481,7 @@ def _nest(text: str, cands: list[_Cand], end: int) -> list[_Node]:
                     continue  # breaks its sequence; a line-start 1 restarts the list at its level
             elif level is None and c.ordinal != 1:
                 continue
-            if c.inline and c.ordinal == 1 and not _has_successor(cands, i):
+            if (c.inline or c.style == _ROW_STYLE) and c.ordinal == 1 and not _has_successor(cands, i):
                 continue
         node = _make_node(text, c)
         if level is not None:
@@ -422,6 +501,8 @@ def _make_node(text: str, c: _Cand) -> _Node:
     kind: NodeKind = "paragraph" if c.style == "H" else "case" if c.style == "案例" else "numbered"
     node = _Node(c.start, c.marker_end, kind, c.label, "", c.style, c.ordinal)
     _fill_heading(text, node, c.marker_end, limit)
+    if c.unit:
+        node.issuer_raw, node.issuer_source = c.unit, "lead_unit"
     return node
 
 
@@ -466,14 +547,24 @@ def _lstrip_pos(text: str, start: int, end: int) -> int:
     return start
 
 
-def _parse_records(text: str, paras: list[_Para]) -> list[_Node] | None:
-    """Submission records: one node per publisher field, its measure's sections as children."""
+def _parse_records(text: str, paras: list[_Para], by_title: bool = False) -> list[_Node] | None:
+    """Submission records: one node per publisher field (or, ``by_title``, per name field when
+    no record names its publisher), its measure's sections as children."""
     # a publisher field is a short line: test only those before copying every paragraph
     heads = [
         i
         for i, p in enumerate(paras)
         if p.end - p.start <= _FIELD_LINE_MAX and RECORD_ISSUER.fullmatch(_para_text(text, p))
     ]
+    if not heads and by_title:
+        heads = [
+            i
+            for i, p in enumerate(paras)
+            if p.end - p.start <= _FIELD_LINE_MAX and _RECORD_TITLE.fullmatch(_para_text(text, p))
+        ]
+        by_title = len(heads) >= 2
+    else:
+        by_title = False
     if not heads:
         return None
     lines = [_para_text(text, p) for p in paras]
@@ -482,12 +573,15 @@ def _parse_records(text: str, paras: list[_Para]) -> list[_Node] | None:
     nodes: list[_Node] = []
     for k, i in enumerate(heads):
         stop = heads[k + 1] if k + 1 < len(heads) else len(paras)
-        if stop < len(paras) and stop - 1 > i and _RECORD_TITLE.fullmatch(lines[stop - 1]):
-            stop -= 1  # the next record's title field
-        titled = _RECORD_TITLE.fullmatch(lines[i - 1]) if i > 0 else None
-        first = i - 1 if titled else i
-        if titled is None:  # the heading field may follow the publisher
-            titled = next(filter(None, (_RECORD_TITLE.fullmatch(s) for s in lines[i + 1 : stop])), None)
+        if by_title:
+            titled, first = _RECORD_TITLE.fullmatch(lines[i]), i
+        else:
+            if stop < len(paras) and stop - 1 > i and _RECORD_TITLE.fullmatch(lines[stop - 1]):
+                stop -= 1  # the next record's title field
+            titled = _RECORD_TITLE.fullmatch(lines[i - 1]) if i > 0 else None
+            first = i - 1 if titled else i
+            if titled is None:  # the heading field may follow the publisher
+                titled = next(filter(None, (_RECORD_TITLE.fullmatch(s) for s in lines[i + 1 : stop])), None)
         publisher = RECORD_ISSUER.fullmatch(lines[i])
         raw = publisher.group("v").strip() if publisher else None
         node = _Node(paras[first].start, paras[i].end, "record", issuer_raw=raw, issuer_source="record")
@@ -495,6 +589,39 @@ def _parse_records(text: str, paras: list[_Para]) -> list[_Node] | None:
         _fill_untitled(text, node, body, paras[stop - 1].end, titled.group("v").strip() if titled else None)
         nodes.append(node)
     return nodes
+
+
+def _bracket_field_view(text: str, paras: list[_Para]) -> str | None:
+    """The text with bracketed field labels (【申报单位】…, repeated record after record) written as
+    ``label :``, same length, so the record parser reads them (a publisher or name label alone on
+    its line takes the next line as its value); None when the 【…】 labels are headings (each
+    different, as in a yearbook) or name no record field."""
+    labels = [m for p in paras if (m := _FIELD_LABEL.match(text, p.start, p.end))]
+    counts = Counter(m.group("t") for m in labels)
+    if len(labels) < 4 or max(counts.values()) < 2:
+        return None
+    if not any(_is_header_field(t) for t in counts):
+        return None
+    parts: list[str] = []
+    pos = 0
+    for m in labels:
+        parts += [text[pos : m.start()], m.group("t"), " :"]
+        pos = m.end()
+        if text.startswith("\n", pos) and _is_header_field(m.group("t")):
+            parts.append(" ")
+            pos += 1
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _is_header_field(label: str) -> bool:
+    """A record's publisher or name field (申报单位, 案例名称), as opposed to its text's parts."""
+    return bool(RECORD_ISSUER.fullmatch(label + ":x") or _RECORD_TITLE.fullmatch(label + ":x"))
+
+
+def _parse_bracket_records(text: str, paras: list[_Para]) -> list[_Node] | None:
+    view = _bracket_field_view(text, paras) if "【" in text else None
+    return _parse_records(view, paragraphs(view), by_title=True) if view else None
 
 
 def _record_body(text: str, paras: list[_Para]) -> list[_Para]:
@@ -542,7 +669,9 @@ def _parse_articles(text: str, paras: list[_Para]) -> list[_Node] | None:
     issuers = [
         i
         for i, p in enumerate(paras)
-        if p.end - p.start <= _FIELD_LINE_MAX and is_issuer_line(_para_text(text, p))
+        if p.end - p.start <= _FIELD_LINE_MAX
+        and is_issuer_line(_para_text(text, p))
+        and not _is_signature(text, paras, i)
     ]
     # two or more, each followed by a text: adjacent organ lines are joint signatories
     if len(issuers) < 2 or min(b - a for a, b in zip(issuers, [*issuers[1:], len(paras)], strict=True)) < 2:
@@ -568,6 +697,11 @@ def _parse_articles(text: str, paras: list[_Para]) -> list[_Node] | None:
         _fill_untitled(text, node, paras[i + 1 : stop], end, title or None)
         nodes.append(node)
     return nodes
+
+
+def _is_signature(text: str, paras: list[_Para], i: int) -> bool:
+    """An organ line with nothing after it but date lines signs the document; it opens no article."""
+    return all(_DATE_LINE.fullmatch(_para_text(text, p)) for p in paras[i + 1 :])
 
 
 def _leading_article(text: str, paras: list[_Para], end: int) -> _Node | None:
@@ -633,7 +767,9 @@ def parse_outline(text: str) -> list[NodeFields]:
     paras = paragraphs(text)
     roots = None
     if paras:
-        roots = _parse_records(text, paras) or _parse_articles(text, paras)
+        roots = (
+            _parse_records(text, paras) or _parse_bracket_records(text, paras) or _parse_articles(text, paras)
+        )
         if not roots:
             end = paras[-1].end
             roots = _parse_block(text, paras, end)
