@@ -150,3 +150,25 @@ def test_bulletin_id_depends_only_on_the_text() -> None:
     assert pipeline.bulletin_id("一、总则") == pipeline.bulletin_id("一、总则")
     assert pipeline.bulletin_id("一、总则") != pipeline.bulletin_id("二、总则")
     assert pipeline.bulletin_id("x").startswith("b") and len(pipeline.bulletin_id("x")) == 17
+
+
+def test_worker_processes_give_the_same_store(tmp_path: Path, ingested: Path, sample_paths) -> None:
+    report = pipeline.ingest([str(p) for p in sample_paths], tmp_path, jobs=2)
+    assert report.count("new") == 5
+    pipeline.extract(tmp_path, jobs=2)
+    for table in ("bulletins", "initiatives", "figures"):
+        assert store_file(tmp_path, table).read_bytes() == store_file(ingested, table).read_bytes(), table
+
+
+def test_parallel_map_keeps_order_and_reads_in_bounded_batches() -> None:
+    consumed: list[int] = []
+
+    def numbers():
+        for n in range(100):
+            consumed.append(n)
+            yield n
+
+    results = pipeline.parallel_map(abs, numbers(), jobs=2, batch=4)
+    assert next(results) == 0
+    assert len(consumed) <= 8, "only the first batch (batch * jobs items) was read ahead"
+    assert [0, *results] == list(range(100))
