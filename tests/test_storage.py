@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,11 @@ def test_store_file_rejects_unknown_tables(tmp_path: Path) -> None:
     assert store_file(tmp_path, "figures") == tmp_path / "figures.jsonl"
     with pytest.raises(ValueError, match="unknown table"):
         store_file(tmp_path, "people")
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "figures.jsonl"
+    write_records(path, [figure(1)])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask, "not mkstemp's private 0600"

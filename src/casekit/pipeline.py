@@ -14,9 +14,10 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby, islice
+from itertools import groupby
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -165,7 +166,8 @@ class _Built:
     bulletin_id: str | None = None
     script: str | None = None
     bulletin_line: str = ""
-    initiative_lines: tuple[str, ...] = ()
+    initiative_lines: str = ""  # JSON lines, joined: one object to pass between processes
+    initiatives: int = 0
 
 
 def _build_from_path(path: Path) -> _Built:
@@ -186,23 +188,30 @@ def _build_from_path(path: Path) -> _Built:
         bulletin.id,
         bulletin.script,
         to_json_line(bulletin),
-        tuple(to_json_line(i) for i in initiatives),
+        "".join(to_json_line(i) for i in initiatives),
+        len(initiatives),
     )
 
 
 def parallel_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, batch: int = 16) -> Iterator[R]:
-    """``map(fn, items)`` in order, over ``jobs`` processes, holding at most a few batches at once.
+    """``map(fn, items)`` in order, over ``jobs`` processes, with at most ``batch * jobs`` in flight.
 
-    Items are taken in batches so that a large store is never read into memory ahead of the
-    workers. Heavy resources loaded before the call are inherited by forked workers.
+    Items are submitted as results are consumed (a sliding window), so the workers never wait
+    for a whole batch and a large store is never read into memory ahead of them. Heavy
+    resources loaded before the call are inherited by forked workers.
     """
     if jobs <= 1:
         yield from map(fn, items)
         return
-    iterator = iter(items)
+    window = batch * jobs
     with multiprocessing.get_context(_START_METHOD).Pool(jobs) as pool:
-        while chunk := list(islice(iterator, batch * jobs)):
-            yield from pool.imap(fn, chunk, chunksize=max(1, len(chunk) // (jobs * 4)))
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.apply_async(fn, (item,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def default_jobs() -> int:
@@ -282,9 +291,9 @@ def _stage_one(built: _Built, existing: set[str], force: bool, staged: dict[str,
         return FileOutcome(source, "skipped", reason, bid, size=size)
     staged[bid] = source
     fb.write(built.bulletin_line)
-    fi.writelines(built.initiative_lines)
+    fi.write(built.initiative_lines)
     status: Status = "replaced" if bid in existing else "new"
-    return FileOutcome(source, status, None, bid, built.script, len(built.initiative_lines), size)
+    return FileOutcome(source, status, None, bid, built.script, built.initiatives, size)
 
 
 def warm_up() -> None:
@@ -357,18 +366,22 @@ def figures_of(bulletin: Bulletin, initiatives: list[Initiative]) -> list[Figure
     for fig in found:
         base = f"{bulletin.id}:f{fig.start}-{fig.end}"
         seen[base] = seen.get(base, 0) + 1
-        fig.id = base if seen[base] == 1 else f"{base}:{seen[base]}"
-        fig.bulletin_id = bulletin.id
-        fig.initiative_id = innermost_initiative(initiatives, fig.start)
+        # plain strings built here: set without pydantic's per-assignment machinery (hot path)
+        fig.__dict__.update(
+            id=base if seen[base] == 1 else f"{base}:{seen[base]}",
+            bulletin_id=bulletin.id,
+            initiative_id=innermost_initiative(initiatives, fig.start),
+        )
     return found
 
 
-def _figure_lines(pair: tuple[Bulletin, list[Initiative]]) -> tuple[list[str], dict[str, int]]:
+def _figure_lines(pair: tuple[Bulletin, list[Initiative]]) -> tuple[str, dict[str, int]]:
+    """One bulletin's figures as JSON lines in one string (one object to pass back, not many)."""
     found = figures_of(*pair)
     by_kind: dict[str, int] = {}
     for fig in found:
         by_kind[fig.kind] = by_kind.get(fig.kind, 0) + 1
-    return [to_json_line(f) for f in found], by_kind
+    return "".join(to_json_line(f) for f in found), by_kind
 
 
 def extract(out_dir: Path, on_bulletin: Callable[[int], None] | None = None, jobs: int = 1) -> ExtractReport:
@@ -380,11 +393,12 @@ def extract(out_dir: Path, on_bulletin: Callable[[int], None] | None = None, job
     pairs = iter_bulletins_with_initiatives(out_dir, report.store_problems.append)
     with atomic_writer(store_file(out_dir, "figures")) as fh:
         for lines, by_kind in parallel_map(_figure_lines, pairs, jobs):
-            fh.writelines(lines)
+            fh.write(lines)
+            found = sum(by_kind.values())
             report.bulletins += 1
-            report.figures += len(lines)
+            report.figures += found
             for kind, n in by_kind.items():
                 report.by_kind[kind] = report.by_kind.get(kind, 0) + n
             if on_bulletin is not None:
-                on_bulletin(len(lines))
+                on_bulletin(found)
     return report

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -60,6 +60,17 @@ def to_json_line(record: BaseModel) -> str:
 def parse_line(line: str, model: type[ModelT]) -> ModelT:
     """Parse one JSONL line into ``model``; raises ValueError with a readable reason."""
     try:
+        record = model.model_validate_json(line)  # the fast path: one pass in pydantic-core
+    except ValidationError:
+        _raise_readable(line, model)  # work out what is wrong only for a broken line
+    version = getattr(record, "schema_version", SCHEMA_VERSION)
+    if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise ValueError(f"schema_version {version} is not readable by this casekit ({SCHEMA_VERSION})")
+    return record
+
+
+def _raise_readable(line: str, model: type[BaseModel]) -> NoReturn:
+    try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
@@ -69,11 +80,12 @@ def parse_line(line: str, model: type[ModelT]) -> ModelT:
     if version is not None and str(version).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise ValueError(f"schema_version {version} is not readable by this casekit ({SCHEMA_VERSION})")
     try:
-        return model.model_validate(data)
+        model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "record"
         raise ValueError(f"invalid {model.__name__}: {where}: {first['msg']}") from None
+    raise ValueError(f"invalid {model.__name__}")  # pragma: no cover - validate_json and validate agree
 
 
 def iter_records(path: Path, model: type[ModelT], on_problem: ProblemSink | None = None) -> Iterator[ModelT]:
@@ -130,6 +142,7 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _default_file_mode())  # mkstemp makes 0600; a store is shared like any file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
             fh.flush()
@@ -139,6 +152,13 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _default_file_mode() -> int:
+    """0666 less the process umask: the mode ``open()`` would have given the file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_records(path: Path, records: Iterable[BaseModel]) -> int:
