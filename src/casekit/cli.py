@@ -28,7 +28,7 @@ app = typer.Typer(
     "Typical run: casekit ingest data/raw && casekit extract && casekit export --format csv",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 err = Console(stderr=True)
 out = Console()
@@ -94,7 +94,9 @@ def _report_store_problems(problems: list, title: str = "Store lines that were s
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive, *.txt) or globs.")],
+    inputs: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Files, folders (recursive, *.txt) or globs.")
+    ],
     store: StoreOption = DEFAULT_STORE,
     force: Annotated[
         bool, typer.Option("--force", help="Re-process bulletins already in the store.")
@@ -102,7 +104,9 @@ def ingest(
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
 ) -> None:
-    """Add new bulletins to the store: decode, normalize, outline, issuers.
+    """Add new bulletins to the store.
+
+    Decodes, normalizes and outlines each bulletin and finds the issuer of each initiative.
 
     Example: casekit ingest data/raw --out data/structured
 
@@ -166,7 +170,9 @@ def _report_failures(failed) -> None:
 
 @app.command()
 def extract(store: StoreOption = DEFAULT_STORE, jobs: JobsOption = 0, quiet: QuietOption = False) -> None:
-    """Find every count, sum of money and percentage in the stored bulletins.
+    """Find the figures in the stored bulletins.
+
+    Every count, sum of money and percentage, typed and traced to its sentence.
 
     Example: casekit extract --out data/structured
 
@@ -223,7 +229,10 @@ def export(
     bulletin: BulletinFilter = None,
     quiet: QuietOption = False,
 ) -> None:
-    """Write the store in a format analysts' tools read natively, plus a joined figures_view.
+    """Export the store for analysts' tools.
+
+    One table per record type plus a joined figures_view, in a format pandas, R, Stata, Excel or
+    SQL read natively.
 
     Example: casekit export --format parquet --issuer 组织部
 
@@ -260,7 +269,9 @@ def stats(
     year: YearFilter = None,
     bulletin: BulletinFilter = None,
 ) -> None:
-    """What the corpus holds: bulletins by script and year, issuers, figures and their sums.
+    """Show what the corpus holds.
+
+    Bulletins by script and year, initiatives per issuer, figures by kind with their sums.
 
     Example: casekit stats --kind money --top 5
 
@@ -289,7 +300,9 @@ def show(
     bulletin: Annotated[str, typer.Argument(help="A bulletin's id or source path (or file name).")],
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
-    """Print a bulletin's outline as a tree: path, label, title, issuer, number of figures.
+    """Print a bulletin's outline as a tree.
+
+    Each node with its path, label, title, issuer and number of figures.
 
     Example: casekit show data/raw/000_2cd35756fa0586bc.txt
     """
@@ -335,7 +348,7 @@ def schema(
         str | None, typer.Argument(help="bulletins, initiatives or figures; all three if omitted.")
     ] = None,
 ) -> None:
-    """Print the JSON Schema of the records casekit writes.
+    """Print the JSON Schema of the records.
 
     Example: casekit schema figures > figures.schema.json
     """
