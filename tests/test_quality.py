@@ -8,7 +8,8 @@ verbatim):
 - ``unseen``: fourteen bulletins written for evaluation in other layouts and encodings
   (tests/fixtures/unseen, see its NOTES.md);
 - ``unseen2``: twelve more, written independently of the first two sets (tests/fixtures/unseen2,
-  see its NOTES.md for how it was used).
+  see its NOTES.md for how it was used);
+- ``unseen3``: twelve more again, written independently of all the others (tests/fixtures/unseen3).
 
 The floors are the scores casekit reached; a change that lowers one fails CI. Raise a floor when
 you improve; never lower one to get green.
@@ -29,9 +30,10 @@ SETS = {
     "samples": (FIXTURES / "samples", FIXTURES / "gold"),
     "unseen": (FIXTURES / "unseen", FIXTURES / "unseen"),
     "unseen2": (FIXTURES / "unseen2", FIXTURES / "unseen2"),
+    "unseen3": (FIXTURES / "unseen3", FIXTURES / "unseen3"),
 }
 # page furniture that may still leak, per set (a ceiling, not a floor)
-JUNK_CEILINGS = {"samples": 0, "unseen": 0, "unseen2": 1}
+JUNK_CEILINGS = {"samples": 0, "unseen": 0, "unseen2": 1, "unseen3": 0}
 FLOORS: dict[str, dict[str, float]] = {
     "samples": {
         "nodes_f1": 1.0,
@@ -68,6 +70,18 @@ FLOORS: dict[str, dict[str, float]] = {
         "percent_f1": 1.0,
         "figure_unit_acc": 1.0,
         "figure_qualifier_acc": 1.0,
+    },
+    "unseen3": {
+        "nodes_f1": 0.807,
+        "node_issuer_acc": 0.691,
+        "doc_issuer_acc": 0.75,
+        "doc_year_acc": 1.0,
+        "figures_f1": 0.997,
+        "count_f1": 0.997,
+        "money_f1": 1.0,
+        "percent_f1": 1.0,
+        "figure_unit_acc": 1.0,
+        "figure_qualifier_acc": 0.996,
     },
 }
 
