@@ -266,6 +266,91 @@ def test_round_three_not_figures(text: str) -> None:
     assert scored(text) == []
 
 
+# ---------------------------------------------------------------- round four
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places gained or lost in a ranking are no counts
+        "该县综合考评较去年前进7位,居全省第12。",
+        "全区排名上升4位。",
+        "城关街道排名后退3位,列全市末位。",
+        "满意度测评下降6个位次。",
+        "群众满意度提升9个名次。",
+        "年度考核排名第4位。",
+        "连续两年上升了十一位。",
+        "排名跃升15位居前列。",
+        "位次较上年下滑2名。",
+    ],
+)
+def test_rank_moves_are_not_counts(text: str) -> None:
+    assert scored(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 位 before people stays a count, also after a verb of promotion
+        ("特邀7位劳模开讲。", [("count", 7, "位", None, "7位")]),
+        ("慰问12位老党员。", [("count", 12, "位", None, "12位")]),
+        ("破格提升3名年轻干部。", [("count", 3, "名", None, "3名")]),
+        ("全年晋升职级干部8名。", [("count", 8, "名", None, "8名")]),
+        ("共晋升6名。", [("count", 6, "名", None, "6名")]),
+    ],
+)
+def test_wei_and_ming_of_people_stay_counts(text: str, expected: list[tuple]) -> None:
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a qualifier before the base of a share: QUALIFIER + noun phrase + 的 + number
+        ("按不低于村集体年收入的15%提取公益金。", [("percent", 15, "%", "over", "15%")]),
+        ("党员人数不少于支部成员的二分之一。", [("percent", 50, "%", "over", "二分之一")]),
+        ("增幅不高于去年同期的8%。", [("percent", 8, "%", "under", "8%")]),
+        ("奖励总额不超过项目资金的百分之三。", [("percent", 3, "%", "under", "百分之三")]),
+        ("覆盖面达到全乡的90%以上。", [("percent", 90, "%", "over", "90%以上")]),
+        ("女性约占新发展党员的四成。", [("percent", 40, "%", "approx", "四成")]),
+        # the list after it shares the qualifier
+        (
+            "分别不低于工资总额的6%和4%。",
+            [("percent", 6, "%", "over", "6%"), ("percent", 4, "%", "over", "4%")],
+        ),
+    ],
+)
+def test_a_qualifier_before_the_base_of_a_share(text: str, expected: list[tuple]) -> None:
+    assert scored(text) == expected
+
+
+def test_a_share_qualifier_sets_the_interval() -> None:
+    (fig,) = extract_figures("招录比例不超过计划数的20%。")
+    assert (fig.qualifier, fig.low, fig.high, fig.text) == ("under", None, 20, "20%")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # punctuation, a digit or a long span between: the qualifier is not the number's
+        ("经费不低于标准,其中6%用于培训。", [("percent", 6, "%", None, "6%")]),
+        (
+            "项目超过500万元的10%由县级承担。",
+            [
+                ("money", 5_000_000, "元", "over", "超过500万元"),
+                ("percent", 10, "%", None, "10%"),
+            ],
+        ),
+        ("不低于全县农村集体经济组织年度经营收入总额的12%。", [("percent", 12, "%", None, "12%")]),
+        ("达到全县的70%。", [("percent", 70, "%", None, "70%")]),
+        # only percentages are shares
+        ("不少于全体党员的3名代表。", [("count", 3, "名", None, "3名")]),
+    ],
+)
+def test_no_share_qualifier_across_punctuation_or_far(text: str, expected: list[tuple]) -> None:
+    assert scored(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "value", "unit"),
     [

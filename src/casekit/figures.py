@@ -23,7 +23,9 @@ Decisions worth knowing:
 - Not figures: a numeral after ``第`` (ordinal), inside “…” ‘…’ 《…》 (names), the article-like
   ``一`` and the ordinal-like lone ``二``, numerals before time words (the measure-word list
   holds no time unit; ``个月``/``个小时`` are rejected), tiers (``级`` is no measure word),
-  ``N次`` after a ``每`` in the same clause (frequencies), numerals glued to Latin letters,
+  ``N次`` after a ``每`` in the same clause (frequencies), moves in a ranking (``前进3位``,
+  ``上升5位``, ``下降2名``, ``4个位次``, ``12个名次``; ``3位专家``, ``提升3名干部`` stay counts
+  of people: a noun follows), numerals glued to Latin letters,
   ``/``, ``+``, ``=`` (URLs, codes, formulas), runs of 9+ digits (phones, ids), a measure word
   followed by ``一`` (``四个一批``-style formulas), vague numerals (``数十名``, ``几百人``,
   ``数亿元``), a bare ``千``/``万``/``亿`` with no qualifier (``千人计划``, ``亿元村``) and a few
@@ -40,6 +42,10 @@ Decisions worth knowing:
 - ``text``: the qualifier characters next to the number on either side (``近2亿元``,
   ``30%以上``); for a count with no measure word, the noun too (``十部门``, ``两大功能``).
   A numeral right after ``每`` is a rate, not a figure (``每3人``).
+- A qualifier before the base of a share qualifies the percentage after it when they are
+  joined by a short noun phrase and ``的`` (no punctuation or digit, at most 15 characters):
+  ``不低于财政收入的2%`` -> 2 ``over``, ``不超过上年度的5%`` -> ``under``; its ``text`` stays
+  ``2%``. Only qualifier words of two or more characters (约, 近 alone end other words).
 - A prefix qualifier carries over a list: in ``不低于1/2和1/3`` the second figure is ``over``
   too (its ``text`` stays ``1/3``).
 - Flattened tables: a bare number is a figure only as a cell under a header line naming
@@ -332,7 +338,7 @@ _SLOGANS = _words(
 )
 # a measure word that turns into another word with the next character
 _UNIT_FALSE_NEXT = {
-    "个": ("月", "工作日", "小时", "星期", "季度", "年头", "周", "半月", "学期"),
+    "个": ("月", "工作日", "小时", "星期", "季度", "年头", "周", "半月", "学期", "位次", "名次"),
     "名": ("单", "义", "称", "字", "誉", "额", "列", "次"),
     "人": ("民", "大", "代", "计划", "均", "口", "类", "生", "事", "才"),
     "家": ("庭", "长", "乡", "属", "园", "风", "族", "居"),
@@ -345,7 +351,7 @@ _UNIT_FALSE_NEXT = {
     "场": ("所", "地", "景", "馆"),
     "处": ("理", "置", "室"),
     "组": ("织", "成", "建", "长"),
-    "位": ("置", "于"),
+    "位": ("置", "于", "次"),
     "间": ("隔",),
     "批": ("准", "复", "示", "评"),
     "片": ("区",),
@@ -371,6 +377,13 @@ _UNIT_FALSE_NEXT = {
 # the article-like 一 (一名新兵) and the ordinal-like lone 二 (二次推荐)
 _ARTICLES = {"一", "壹", "二", "贰", "貳"}
 _FREQ_UNITS = {"次", "回", "遍"}
+# a move in a ranking (较上年前进3位, 排名下降2名): places, not people; 晋升 promotes people
+_RANK_UNITS = {"位", "名"}
+_RANK_VERB_RE = re.compile(
+    r"(?:前进|后退|退后|上升|下降|提升|跃升|攀升|下滑|回升|前移|后移|上移|下移|(?<![晋提])升|(?<!空)降)了?\Z"
+)
+_RANK_VERB_LAST = set("进退升降滑移了")
+_AFTER_RANK = set("居列排位名次")  # 上升5位居全市第2, 前进3位列全省
 # units that need no look at their surroundings beyond the formula check (not 成, 大, 块, 次)
 _FAST_KINDS: dict[str, tuple[FigureKind, str]] = {
     **{u: ("count", u) for u in _COUNT_UNITS if u not in _FREQ_UNITS and u != "块"},
@@ -387,6 +400,13 @@ _COUNT_NOUNS_RE = re.compile(
     r"(?:人数|户数|人口|数量|总数|人次|规模)(?:达到|达|为|是|共|约|超过|超|近|逾|突破)?$"
 )
 _THRESHOLD_SUF = {"以上", "以下", "以内"}
+# 不低于 + base of a share + 的 + percent: words of two or more characters only (约, 近, 超
+# alone end other words); at most _SHARE_SPAN characters from the qualifier to the number
+_SHARE_SPAN = 15
+_SHARE_QUALIFIER_RE = re.compile(
+    rf"({_alt([w for w in _PRE if len(w) > 1])})"
+    rf"[^\d%.,;:!?、()“”《》\s。，；：！？（）]{{1,{_SHARE_SPAN - 1}}}的\Z"
+)
 # what 三点/五点 introduce in a speech or a summary
 _POINT_NOUNS = _words(
     "意见 要求 建议 体会 做法 经验 启示 感受 感想 心得 认识 思考 看法 想法 打算 希望 措施 举措 "
@@ -434,6 +454,8 @@ def extract_figures(text: str) -> list[Figure]:
         except (ValueError, OverflowError, ZeroDivisionError):
             found = []
         for spec in found:
+            if spec["qualifier"] is None and spec["kind"] == "percent" and spec["inherit"]:
+                _share_qualifier(spec, scan)
             if prev is not None and spec["qualifier"] is None and spec["inherit"]:
                 _inherit_qualifier(spec, prev, scan)
             figures.append(_to_figure(spec, text, sentences))
@@ -621,6 +643,8 @@ def _plain_spec(
     kind, unit = _FAST_KINDS[g.unit]  # type: ignore[index]
     if kind == "count" and scan.startswith(_FORMULA_NEXT, unit_end):
         return []  # 四个一批, 四个“一”: formulas
+    if unit in _RANK_UNITS and _is_rank_move(scan, start, unit_end):
+        return []
     if g.s1:
         value *= _scale(g.s1)
     qual = (pre and _QUALIFIER_OF.get(pre)) or (suf and _QUALIFIER_OF.get(suf)) or None
@@ -798,7 +822,20 @@ def _count_kind(scan: str, unit: str, start: int, unit_end: int) -> tuple[Figure
         return None, None  # 四个一批, 五个一工程, 四个“一”: formulas
     if unit in _FREQ_UNITS and _after_every(scan, start):
         return None, None
+    if unit in _RANK_UNITS and _is_rank_move(scan, start, unit_end):
+        return None, None
     return "count", unit
+
+
+def _is_rank_move(scan: str, start: int, unit_end: int) -> bool:
+    """``较上年前进3位``, ``排名下降2名,居…``: places gained or lost in a ranking. A noun after
+    the measure word makes it people again (``提升3名干部``)."""
+    if not start or scan[start - 1] not in _RANK_VERB_LAST:
+        return False
+    if not _RANK_VERB_RE.search(scan, max(0, start - 3), start):
+        return False
+    nxt = scan[unit_end : unit_end + 1]
+    return not _CJK_RE.match(nxt) or nxt in _NOT_NOUN_START or nxt in _AFTER_RANK
 
 
 def _after_every(scan: str, pos: int) -> bool:
@@ -969,6 +1006,26 @@ def _inherit_qualifier(spec: dict[str, Any], prev: dict[str, Any] | None, scan: 
         if prev["qualifier"] == "approx":
             spec["low"] = spec["high"] = None
         spec["pre_word"] = prev["pre_word"]
+
+
+def _share_qualifier(spec: dict[str, Any], scan: str) -> None:
+    """``不低于财政收入的2%``, ``不超过上年度的5%``: the qualifier is written before the base of
+    the share, joined to the number by a short noun phrase and 的 (no punctuation, no digit
+    between). The ``text`` stays the number's own surface."""
+    start = spec["start"]
+    if start < 3 or scan[start - 1] != "的":
+        return
+    found = _SHARE_QUALIFIER_RE.search(scan, max(0, start - _SHARE_SPAN - 3), start)
+    if found is None:
+        return
+    word = found.group(1)
+    qual = _QUALIFIER_OF[word]
+    value = spec["value"]
+    spec["qualifier"] = qual
+    spec["low"] = value if qual == "over" else None
+    spec["high"] = value if qual == "under" else None
+    spec["pre_word"] = word  # a list after it shares it: 不低于收入的2%和3%
+    spec["inherit"] = False
 
 
 def _to_figure(spec: dict[str, Any], text: str, sentences: _Sentences) -> Figure:
