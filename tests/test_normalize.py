@@ -125,6 +125,19 @@ def test_characters_valid_in_both_scripts_do_not_make_text_traditional() -> None
     assert to_simplified("乾隆年间于是") == "乾隆年间于是"
 
 
+def test_script_census_reads_characters_not_their_escapes() -> None:
+    # the census reads unencodable characters off an "&#N;" encoding: the same characters
+    # written as escapes in the text (个 is &#20010;) are not characters of the text
+    assert detect_script("我們的國家發展&#20010;") == "traditional"
+    assert detect_script("我們的國家發展个") == "mixed"
+    # a character beyond the BMP, and one that is only simplified, on a traditional page
+    assert to_simplified("𠀾發展\n国家發展") == "𠀾发展\n国家发展"
+    # a traditional character found late, after characters GB2312 lacks (ū): one type of each
+    # script-specific kind (区, 發) makes a mixed text; without 發 it is simplified
+    assert detect_script("区(qū)\n" * 3 + "發展") == "mixed"
+    assert detect_script("区(qū)\n" * 3 + "发展") == "simplified"
+
+
 def test_to_simplified_converts_like_opencc_t2s() -> None:
     text = "發布者:龍泉市委組織部\n乾淨的小區,一目瞭然。乾隆年間的乾坤。"
     assert to_simplified(text) == "发布者:龙泉市委组织部\n干净的小区,一目了然。乾隆年间的乾坤。"

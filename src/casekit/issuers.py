@@ -42,7 +42,13 @@ _PLACE_CANDIDATE = {
     for lv in ("", *"市县区旗州")
 }
 _CJK2 = re.compile(r"[\u4e00-\u9fff]{1,2}")
+# the same, found at every position (overlapping) in one scan
+_PLACE_TRIPLE = {lv: re.compile(f"(?=({p.pattern}))") for lv, p in _PLACE_CANDIDATE.items()}
 _ORGAN_TAIL = r"(?:委员会|党工委|工委|委|人民政府|政府)(?:组织部|宣传部|统战部|政法委|办公室)?"
+_PLACE_MAX = 8  # characters of a place name before an organ's level in _ACTING_ORGAN, _ORGAN_ANY
+# what every organ of _ACTING_ORGAN and _ORGAN_ANY holds: a level, then the first character
+# of an organ tail (委, 党工委, 工委, 委员会, 人民政府, 政府)
+_LEVEL_AND_TAIL = re.compile(f"[{_LEVELS}][委党工人政]")
 # an organ acting in the opening of a bulletin: 市委组织部组织开展, 市委决定, 县委印发
 _CITED = re.compile(r"根据|按照|依据|遵照|贯彻|落实|响应|经")
 # the place before an organ: characters that are not a citing verb or a function word
@@ -50,7 +56,7 @@ _PLACE_CHAR = (
     rf"(?:(?!{_CITED.pattern})[^\W\d_全我本该各每的在和与及对于是为了等向从到由把将让给同其此个年月日,。])"
 )
 _ACTING_ORGAN = re.compile(
-    rf"(?P<o>(?:{_PLACE_CHAR}{{2,8}}?)?[{_LEVELS}]{_ORGAN_TAIL}|[{_LEVELS}]委组织部)"
+    rf"(?P<o>(?:{_PLACE_CHAR}{{2,{_PLACE_MAX}}}?)?[{_LEVELS}]{_ORGAN_TAIL}|[{_LEVELS}]委组织部)"
     r"(?=组织开展|开展|决定|印发|制定|研究决定|部署|出台|举办|召开|发布|推出|组织(?!部)|关于)"
 )
 # the department a yearbook chapter or a system report is about
@@ -70,7 +76,6 @@ _RESP = re.compile(r"(?P<f>责任单位|配合单位|参与单位|协办单位)\
 _PAREN_LEAD = re.compile(
     r"\((?:由)?(?P<l>[^()::;]{2,40}?)(?:牵头|负责)(?:[,;](?P<r>[^()::;]{2,60}?)(?:配合|参与|协助|协同|协办))?\)"
 )
-_UNIT_CUE = re.compile(r"单\n?位|牵头|负责\)")
 _ORGAN_END = re.compile(rf"(?:{ORGAN_SUFFIX}|[省市县区镇乡]|街道|各[^、,]{{1,8}})$")
 _UNIT_SEP = re.compile(r"[、,;]")
 # words that open a predicate, so they cannot continue a place name (嘉荫县坚持… → 嘉荫县)
@@ -121,7 +126,7 @@ _ITEM_START = re.compile(
 )
 _BRACKET_HEAD = re.compile(r"^【[^】]{1,20}】")
 # an organ anywhere: place characters, a level, then a Party or government tail
-_ORGAN_ANY = re.compile(rf"(?:{_PLACE_CHAR}{{2,8}}?)?[{_LEVELS}]{_ORGAN_TAIL}")
+_ORGAN_ANY = re.compile(rf"(?:{_PLACE_CHAR}{{2,{_PLACE_MAX}}}?)?[{_LEVELS}]{_ORGAN_TAIL}")
 # the organiser of an event: 由清河市人社局主办的…
 _ORGANISER = re.compile(
     rf"由(?P<o>[\u4e00-\u9fff()]{{2,24}}?{ORGAN_SUFFIX})(?:主办|举办|承办|组织|牵头|发起|指导)"
@@ -213,24 +218,25 @@ def _opening(text: str) -> str:
 def _most_named_place(span: str, level: str | None = None) -> str | None:
     """The place named most often in ``span``: two characters and a level (杭州市), or three
     (哈尔滨市) when the longer form always goes with the shorter one."""
-    short: Counter[str] = Counter()
-    longer: Counter[str] = Counter()
+    short: dict[str, int] = {}  # plain dicts: Counter calls a Python __missing__ per new key
+    longer: dict[str, int] = {}
     first: dict[str, int] = {}
     starts: dict[str, list[int]] = {}
-    candidate = _PLACE_CANDIDATE.get(level or "")
+    candidate = _PLACE_TRIPLE.get(level or "")
     if candidate is None:  # 省: no two-character form to count
         return None
-    pos = 0
-    while m := candidate.search(span, pos):
-        pos = m.start() + 1  # overlapping: 北岭青州市 holds 岭青州 and 青州市
-        i = m.end() - 1
-        if not _CJK2.fullmatch(m.group(0)[:2]):
+    for m in candidate.finditer(span):  # overlapping: 北岭青州市 holds 岭青州 and 青州市
+        name, a = m.group(1), m.start()
+        if not _CJK2.fullmatch(name, 0, 2):
             continue
-        short[m.group(0)] += 1
-        first.setdefault(m.group(0), i)
-        starts.setdefault(m.group(0), []).append(m.start())
+        i = a + 2
+        short[name] = short.get(name, 0) + 1
+        if name in starts:
+            starts[name].append(a)
+        else:
+            first[name], starts[name] = i, [a]
         if i >= 3 and _CJK2.match(span[i - 3]) and not _PLACE_BAD_PREFIX.match(span[i - 3]):
-            longer[span[i - 3 : i + 1]] += 1
+            longer[span[i - 3 : i + 1]] = longer.get(span[i - 3 : i + 1], 0) + 1
     # the most named place whose name begins a word somewhere (not 写新县 of 谱写新县)
     if not short:
         return None
@@ -310,8 +316,9 @@ def bulletin_issuer(text: str, title: str | None) -> tuple[str | None, str | Non
 def _structural_issuers(lines: list[str]) -> list[str]:
     """Names the layout gives as the issuer: publisher fields, organ lines (a signature may carry
     its date), and in the header an author line (…课题组) or a source field naming an organ."""
-    found = [m.group("v").strip() for s in lines if (m := RECORD_ISSUER.fullmatch(s))]
-    organ_lines = [k for k, s in enumerate(lines) if is_issuer_line(_undated(s))]
+    # cheap tests first: a field holds a colon; an organ line, its date removed, is short
+    found = [m.group("v").strip() for s in lines if ":" in s and (m := RECORD_ISSUER.fullmatch(s))]
+    organ_lines = [k for k, s in enumerate(lines) if len(s) <= 50 and is_issuer_line(_undated(s))]
     if organ_lines and organ_lines[-1] - organ_lines[0] == len(organ_lines) - 1:
         organ_lines = organ_lines[:1]  # one signature block: joint issuers, the first one leads
     found += [_undated(lines[k]) for k in organ_lines]
@@ -379,8 +386,15 @@ def _acting_organ(span: str) -> str | None:
 
 
 def _uncited(pattern: re.Pattern[str], span: str) -> str | None:
-    """The first organ ``pattern`` finds in ``span`` outside a clause citing it (根据省委部署)."""
-    for m in pattern.finditer(span):
+    """The first organ ``pattern`` finds in ``span`` outside a clause citing it (根据省委部署).
+
+    ``pattern`` is one of the organ patterns, each holding a level and an organ tail: spans
+    without that pair are ruled out by one cheap search first, and no organ starts more than a
+    place name before the first pair (the scan starts there)."""
+    pair = _LEVEL_AND_TAIL.search(span)
+    if pair is None:
+        return None
+    for m in pattern.finditer(span, max(0, pair.start() - _PLACE_MAX)):
         clause = span[max(span.rfind(c, 0, m.start()) for c in ",。;:") + 1 : m.start()]
         if not _CITED.search(clause):
             return m.group("o") if "o" in pattern.groupindex else m.group(0)
@@ -455,7 +469,7 @@ def bulletin_year(text: str, title: str | None = None) -> int | None:
         year = int(text[start : m.start()])
         if (start and text[start - 1].isdigit()) or not 1949 <= year <= 2099:
             continue
-        if _on_dateline(text, start, m.end()):
+        if _MONTH_AFTER.match(text, m.end()) and _on_dateline(text, start, m.end()):  # cheap test first
             published[year] = published.get(year, 0) + 1
         elif not _target_or_baseline(text, start, m.end()):
             body[year] = body.get(year, 0) + 1
@@ -533,7 +547,8 @@ def lead_and_responsible(text: str) -> tuple[list[str], list[str]]:
     """Units named after 牵头单位 and after 责任单位 (配合单位…) in a task's text. With no lead
     named, the first unit listed as responsible leads (the genre lists the lead first); a
     bracket ``(X牵头,Y配合)`` or ``(X负责)`` names them without field names."""
-    if not _UNIT_CUE.search(text):  # every field name ends on 单位; most texts name no unit
+    # every field name ends on 单位 (maybe cut by a line break); most texts name no unit
+    if not ("单位" in text or "牵头" in text or "负责)" in text or "单\n位" in text):
         return [], []
     flat = text.replace("\n", "")
     lead = [u for m in _LEAD.finditer(flat) for u in _split_units(m.group("v"))]

@@ -83,11 +83,14 @@ _TONE_MARK = re.compile(f"[{_TONED}]")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
+_INLINE_SPACES = " \u3000\u00a0"
+
+
 def _annotation_start(text: str, run: re.Match[str]) -> int:
     """Where an annotation run starts, spaces before it included, if a CJK character precedes
     it (else 0: a run at the very start of the text annotates nothing)."""
     start = run.start()
-    while start and text[start - 1] in " \u3000\u00a0":
+    while start and text[start - 1] in _INLINE_SPACES:
         start -= 1
     return start if start and _CJK_CHAR.match(text, start - 1) else 0
 
@@ -105,6 +108,12 @@ def _is_pinyin(word: str, *, toneless_ok: bool) -> bool:
     return _ONE_SYLLABLE.fullmatch(word.translate(_TONE_BASE)) is not None
 
 
+@lru_cache(maxsize=4096)
+def _is_reading_run(run: str, toneless_ok: bool) -> bool:
+    """Whether every annotation of a run is a pinyin reading (cached: a page repeats them)."""
+    return all(_is_pinyin(w, toneless_ok=toneless_ok) for w in _ONE_ANNOTATION.findall(run))
+
+
 def strip_inline_pinyin(text: str) -> str:
     """Remove pinyin readings written after characters (``區(qū)`` -> ``區``).
 
@@ -114,14 +123,20 @@ def strip_inline_pinyin(text: str) -> str:
     """
     if "(" not in text and "（" not in text:
         return text
-    runs = [(start, m) for m in _PARENTHESIZED_LOWER.finditer(text) if (start := _annotation_start(text, m))]
+    runs = []
+    for m in _PARENTHESIZED_LOWER.finditer(text):
+        start = m.start()
+        if start and text[start - 1] not in _INLINE_SPACES:  # the common case, inline
+            if _CJK_CHAR.match(text, start - 1):
+                runs.append((start, m))
+        elif start := _annotation_start(text, m):
+            runs.append((start, m))
     if not runs:
         return text
     toneless_ok = any(_TONE_MARK.search(m.group()) for _, m in runs)
     pieces, last = [], 0
     for start, run in runs:
-        words = _ONE_ANNOTATION.findall(run.group())
-        if all(_is_pinyin(w, toneless_ok=toneless_ok) for w in words):
+        if _is_reading_run(run.group(), toneless_ok):
             pieces.append(text[last:start])
             last = run.end()
     pieces.append(text[last:])
@@ -136,7 +151,11 @@ def strip_inline_pinyin(text: str) -> str:
 @dataclass(frozen=True)
 class _ScriptTables:
     char_map: dict[int, str]  # t2s single characters (OpenCC TSCharacters, first candidate)
+    # the same map as a list indexed by code point over the BMP (identity where t2s keeps the
+    # character): str.translate then never raises KeyError, twice as fast as with the dict
+    char_table: list[int]
     phrases: dict[str, str]  # t2s phrases (OpenCC TSPhrases)
+    phrase_splitter: re.Pattern[str]  # every phrase, longest first, grouped by first character
     any_trad: frozenset[str]  # characters t2s changes
     strict_trad: frozenset[str]  # ... that are not also normal simplified characters
     strict_simp: frozenset[str]  # characters only simplified text uses
@@ -162,6 +181,17 @@ def _encodable(char: str, encoding: str) -> bool:
     return True
 
 
+def _phrase_regex(phrases: dict[str, str]) -> re.Pattern[str]:
+    """One capturing regex of all phrases: at a position, the longest phrase matches (as OpenCC
+    does). Grouped by first character, so that a position tries only the phrases starting there
+    (the order among those, longest first, is what decides)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]))
+    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile("(" + "|".join(branches) + ")")
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _ScriptTables:
     """Build the conversion tables once, lazily (most bulletins never need them)."""
@@ -173,9 +203,16 @@ def _tables() -> _ScriptTables:
         t2s[key] = value
     phrases = {k: v for k, v in _opencc_dictionary("TSPhrases.txt").items() if len(k) > 1}
     s2t = {k for k, v in _opencc_dictionary("STCharacters.txt").items() if len(k) == 1 and k != v}
+    char_map = {ord(k): v for k, v in t2s.items()}
+    char_table = list(range(_BMP_SIZE))
+    for code, value in char_map.items():
+        if code < _BMP_SIZE and len(value) == 1:
+            char_table[code] = ord(value)
     return _ScriptTables(
-        char_map={ord(k): v for k, v in t2s.items()},
+        char_map=char_map,
+        char_table=char_table,
         phrases=phrases,
+        phrase_splitter=_phrase_regex(phrases),
         any_trad=frozenset(t2s),
         # characters valid in both scripts (乾, 於, 後... are also GB2312 characters) prove nothing
         strict_trad=frozenset(c for c in t2s if not _encodable(c, "gb2312")),
@@ -183,45 +220,57 @@ def _tables() -> _ScriptTables:
     )
 
 
+_BMP_SIZE = 0x10000
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _split_on_gb2312(text: str) -> tuple[set[str], str]:
-    """The characters of the lines GB2312 cannot encode (a superset of the traditional-only
-    characters present: none lies in GB2312), and the other lines. A strict encode runs at
-    codec speed and most lines of simplified text pass it; ``set()`` over all the text would
-    be ten times slower."""
+# an unencodable character as xmlcharrefreplace writes it
+_CHAR_REFERENCE = re.compile(rb"&#(\d{1,7});")
+
+
+def _holds_any(text: str, chars: frozenset[str], encoding: str) -> bool:
+    """Whether ``text`` holds one of ``chars``, none of which ``encoding`` can encode.
+
+    A strict encode runs at codec speed and most texts pass it whole; else the first failing
+    character often settles it, and the others are read off a ``xmlcharrefreplace`` encoding
+    (``&#N;`` written in the text itself is then checked against the text)."""
     try:
-        text.encode("gb2312")
-    except UnicodeEncodeError:
-        chars: set[str] = set()
-        passing = []
-        for line in text.split("\n"):
-            try:
-                line.encode("gb2312")
-            except UnicodeEncodeError:
-                chars.update(line)
-            else:
-                passing.append(line)
-        return chars, "\n".join(passing)
-    return set(), text
+        text.encode(encoding)
+    except UnicodeEncodeError as error:
+        if text[error.start] in chars:
+            return True
+    else:
+        return False
+    codes = {int(n) for n in _CHAR_REFERENCE.findall(text.encode(encoding, "xmlcharrefreplace"))}
+    return any(code <= _MAX_CODE and chr(code) in chars and chr(code) in text for code in codes)
 
 
-def _census(text: str, tables: _ScriptTables) -> tuple[Script, set[str]]:
-    """The script, decided on the share of script-specific character types (not occurrences:
-    cheaper), and a set holding every character of the text that may need converting."""
-    candidates, other_lines = _split_on_gb2312(text)
-    trad = len(candidates & tables.strict_trad)
-    if trad == 0:
-        return "simplified", candidates
-    chars = candidates | set(other_lines)
+_MAX_CODE = 0x10FFFF
+
+
+def _census(text: str, tables: _ScriptTables) -> tuple[Script, frozenset[str]]:
+    """The script, decided on the share of script-specific character types (not occurrences),
+    and the traditional-only characters present (needed only for a simplified text).
+
+    Cheap tests settle most texts: traditional-only characters lie outside GB2312 and
+    simplified-only ones outside Big5, so the codecs find them at C speed; a text with none of
+    one kind needs no count of the other. Only a text holding both builds the set of its
+    characters."""
+    if not _holds_any(text, tables.strict_trad, "gb2312"):
+        return "simplified", frozenset()
+    if not _holds_any(text, tables.strict_simp, "big5"):
+        return "traditional", frozenset()
+    chars = set(text)
+    trad_chars = tables.strict_trad & chars
+    trad = len(trad_chars)
     simp = len(chars & tables.strict_simp)
     share = trad / (trad + simp)
     if share >= 0.9:
-        return "traditional", chars
+        return "traditional", frozenset()
     if share <= 0.1:
-        return "simplified", chars
-    return "mixed", chars
+        return "simplified", trad_chars
+    return "mixed", frozenset()
 
 
 def detect_script(text: str) -> Script:
@@ -231,45 +280,29 @@ def detect_script(text: str) -> Script:
     return _census(text, _tables())[0]
 
 
-def _phrase_splitter(text: str, chars: set[str], tables: _ScriptTables) -> re.Pattern[str] | None:
-    """A regex of the t2s phrases present in ``text`` (longest first), None if there is none.
-
-    Phrases are first screened by their characters (``chars`` holds those of the text): one
-    regex of all of them, or a substring search for each, would be slow on long texts."""
-    present = sorted(
-        (p for p in tables.phrases if all(c in chars for c in p) and p in text), key=len, reverse=True
-    )
-    return re.compile("(" + "|".join(map(re.escape, present)) + ")") if present else None
-
-
-def _t2s(text: str, tables: _ScriptTables, splitter: re.Pattern[str] | None) -> str:
+def _t2s(text: str, tables: _ScriptTables) -> str:
     """OpenCC t2s semantics (longest phrase first, else character map) at C speed."""
-    if splitter is None:
-        return text.translate(tables.char_map)
-    parts = splitter.split(text)
+    # characters beyond the BMP are rare: the dict then maps them too
+    table = tables.char_table if _ASTRAL.search(text) is None else tables.char_map
+    parts = tables.phrase_splitter.split(text)
+    if len(parts) == 1:
+        return text.translate(table)
     # odd items are phrase matches, even items the text between them
-    return "".join(
-        tables.phrases[part] if i % 2 else part.translate(tables.char_map) for i, part in enumerate(parts)
-    )
+    return "".join(tables.phrases[part] if i % 2 else part.translate(table) for i, part in enumerate(parts))
 
 
-def _convert_lines(text: str, chars: set[str], script: Script, tables: _ScriptTables) -> str:
+def _convert_lines(text: str, script: Script, trigger: frozenset[str], tables: _ScriptTables) -> str:
     """Convert the lines that need it: in a simplified text, only those holding a character
-    that traditional text alone uses; in a traditional or mixed one, every non-ASCII line (the
-    few characters valid in both scripts, such as 後 or 於, are then meant as traditional)."""
-    lines = text.split("\n")
+    that traditional text alone uses (``trigger``, those present); in a traditional or mixed
+    one, every line (the few characters valid in both scripts, such as 後 or 於, are then meant
+    as traditional; t2s changes nothing ASCII, and no phrase spans lines)."""
     if script != "simplified":
-        splitter = _phrase_splitter(text, chars, tables)
-        return "\n".join(line if line.isascii() else _t2s(line, tables, splitter) for line in lines)
-    trigger = list(chars & tables.strict_trad)
+        return _t2s(text, tables)
     if not trigger:
         return text
-    converted = []
-    for line in lines:
-        if any(c in line for c in trigger):
-            line = _t2s(line, tables, _phrase_splitter(line, chars, tables))
-        converted.append(line)
-    return "\n".join(converted)
+    return "\n".join(
+        _t2s(line, tables) if any(c in line for c in trigger) else line for line in text.split("\n")
+    )
 
 
 def to_simplified(text: str) -> str:
@@ -281,8 +314,8 @@ def to_simplified(text: str) -> str:
     if _NON_ASCII.search(text) is None:
         return text
     tables = _tables()
-    script, chars = _census(text, tables)
-    return _convert_lines(text, chars, script, tables)
+    script, trigger = _census(text, tables)
+    return _convert_lines(text, script, trigger, tables)
 
 
 # --------------------------------------------------------------------------------------------
@@ -377,8 +410,17 @@ _NOTICE = re.compile(
     r"|举报电话\s*:\s*[\d()\-]{5,})",
     re.IGNORECASE,
 )
-# every notice pattern holds one of these characters: a cheap test before the full one
-_NOTICE_HINT = re.compile("[声纠版备许违增标举图cCiIrR©]")
+# every notice pattern holds one of these words, or (copyright, all rights reserved, ICP) a
+# c or an l, which case folding maps to no other character: cheap tests before the full one
+_NOTICE_WORD = re.compile(
+    "声明|纠错|版权所有|©|安备|网监备|许可证|不良信息|增值电信|网站标识码|举报|网站地图"
+)
+
+
+def _may_be_notice(line: str) -> bool:
+    return "c" in line or "C" in line or "l" in line or "L" in line or _NOTICE_WORD.search(line) is not None
+
+
 # a notice marker in a sentence that ends like prose stays: that is a body sentence
 _PROSE_END = re.compile(r"[。!?]$")
 _ISOLATED_NOTICE = re.compile(r"^[\[【(]?(?:声明|免责声明|版权声明)|【纠错】|\[纠错\]")
@@ -503,7 +545,7 @@ def _is_vocabulary_only(line: str) -> bool:
 
 
 def _is_notice(line: str) -> bool:
-    if _NOTICE_HINT.search(line) is None or _NOTICE.search(line) is None:
+    if not _may_be_notice(line) or _NOTICE.search(line) is None:
         return False
     # a hotline or licence notice is a fragment, not prose; explicit notice tags always go
     return _PROSE_END.search(line) is None or _ISOLATED_NOTICE.search(line) is not None
@@ -560,20 +602,56 @@ def is_furniture_line(line: str) -> bool:
         return False
     if len(line) > _SHORT and line[-1] in "。!?;":
         # a sentence: only an explicit notice tag or a breadcrumb makes it furniture
-        return _ISOLATED_NOTICE.search(line) is not None or _BREADCRUMB.search(line) is not None
+        return (("声明" in line or "纠错" in line) and _ISOLATED_NOTICE.search(line) is not None) or (
+            line[0] in _BREADCRUMB_INITIALS and _BREADCRUMB.search(line) is not None
+        )
+    if "\u4e00" <= line[0] <= "\u9fff":
+        # most lines open on an ideograph: then the patterns anchored at the start apply only
+        # if it opens one of their words, and no markup is left to strip
+        return (
+            (line[0] in _LEADING_IDEOGRAPHS and _is_anchored_furniture(line))
+            or _is_notice(line)
+            or (":" in line and (_is_meta_only(line) or _is_site_credits(line)))
+            or (len(line) <= _SHORT and _is_wechat(line))
+            or (line.endswith(("印发", "日印")) and _PRINTED_ON.match(line) is not None)
+        )
+    return (
+        _is_anchored_furniture(line)
+        or _is_markup_debris(line)
+        or _is_notice(line)
+        or (":" in line and (_is_meta_only(line) or _is_site_credits(line)))
+        or _is_wechat(line)
+    )
+
+
+def _is_anchored_furniture(line: str) -> bool:
+    """The patterns that match at the start of the line."""
     return (
         _BREADCRUMB.search(line) is not None
-        or _is_markup_debris(line)
         or _URL_LINE.match(line) is not None
         or _is_vocabulary_only(line)
-        or _is_notice(line)
         or _CREDIT.match(line) is not None
         or _PAGE_NUMBER.match(line) is not None
-        or (":" in line and len(_META_FIELD.findall(line)) >= 2 and _KEPT_META.search(line) is None)
-        or _is_wechat(line)
         or _is_print_run(line)
-        or (":" in line and _is_site_credits(line))
     )
+
+
+def _is_meta_only(line: str) -> bool:
+    """A meta line of counters only (two fields or more, no source, author or date)."""
+    return len(_META_FIELD.findall(line)) >= 2 and _KEPT_META.search(line) is None
+
+
+# the ideographs the anchored patterns open on (breadcrumbs, URL labels, button words,
+# credits, page numbers, print-run notes); keep in step with the patterns
+_BREADCRUMB_INITIALS = frozenset("上下当您你所现首主网")
+_LEADING_IDEOGRAPHS = (
+    _BREADCRUMB_INITIALS
+    | frozenset("原本文网链来")  # _URL_LINE
+    | frozenset("责编审校初复终摄美排图视")  # _CREDIT
+    | frozenset("第共")  # _PAGE_NUMBER
+    | frozenset("印共此抄分发")  # _PRINT_RUN
+    | {c for c in _FURNITURE_INITIALS if "\u4e00" <= c <= "\u9fff"}
+)
 
 
 def _is_footer_line(line: str) -> bool:
@@ -779,7 +857,8 @@ def drop_furniture(text: str) -> str:
     """
     if "\f" in text:  # a form feed (page break) stands on its own line, as page evidence
         text = _FORM_FEED.sub("\n\f\n", text)
-    lines = [trim_meta_line(line.strip()) for line in text.split("\n")]
+    stripped = [line.strip() for line in text.split("\n")]
+    lines = [trim_meta_line(line) if ":" in line else line for line in stripped]
     content = [i for i, line in enumerate(lines) if line]
     keep = [not is_furniture_line(line) for line in lines]  # blank lines stay: page breaks
     breaks = _page_furniture(text, lines, content, keep)
@@ -849,6 +928,7 @@ _HEADING_MAX = 80  # characters: a numbered line without "。" up to this long i
 _WRAP_MIN_WIDTH = 40  # display columns: shorter uniform lines are lists, not wrapped text
 _WRAP_MAX_CHARS = 300  # characters: longer lines are paragraphs, never lines of a wrap
 _WRAP_TOLERANCE = 5  # display columns, at least
+_NARROW_WIDE = b",:;()!?"  # one byte each in UTF-8, and no byte of a multi-byte character
 
 
 def _tolerance(wrap: int) -> int:
@@ -860,12 +940,18 @@ def _tolerance(wrap: int) -> int:
 def _width(line: str) -> int:
     """Display width, approximately and at C speed: CJK (3 UTF-8 bytes) counts 2, ASCII 1, and
     the ASCII , : ; ( ) ! ? count 2, since in Chinese layout they were full-width marks."""
-    narrow_wide = (
-        (line.count(",") + line.count(":") + line.count(";") + line.count("(") + line.count(")"))
-        + line.count("!")
-        + line.count("?")
-    )
-    return (len(line.encode("utf-8")) + len(line)) // 2 + narrow_wide
+    raw = line.encode("utf-8")
+    return (len(raw) + len(line)) // 2 + len(raw) - len(raw.translate(None, _NARROW_WIDE))
+
+
+def _widths(lines: list[str]) -> list[int]:
+    """:func:`_width` of each line, computed on the joined text: a few C calls in all."""
+    raw = "\n".join(lines).encode("utf-8")
+    sizes = [len(part) for part in raw.split(b"\n")]
+    if len(sizes) != len(lines):  # a line holding a newline itself
+        return [_width(line) for line in lines]
+    kept = [len(part) for part in raw.translate(None, _NARROW_WIDE).split(b"\n")]
+    return [(size + len(line)) // 2 + size - k for line, size, k in zip(lines, sizes, kept, strict=True)]
 
 
 def detect_wrap_width(lines: list[str]) -> int | None:
@@ -878,7 +964,7 @@ def detect_wrap_width(lines: list[str]) -> int | None:
     # cheap test on lengths first: most texts hold long paragraphs and are not wrapped
     if len(lines) < 6 or sum(1 for line in lines if 20 <= len(line) <= _WRAP_MAX_CHARS) < len(lines) / 2:
         return None
-    widths = [_width(line) for line in lines]
+    widths = _widths(lines)
     ordered = sorted(widths)
     best, best_count = 0, 0
     for w in set(ordered):
@@ -959,9 +1045,18 @@ def rejoin_wrapped_lines(text: str) -> str:
             page_break = page_break or raw == "\f"
             blank_between = True
             continue
+        # the cheap tests of _continues_wrap and _continues_page inline: most lines fail them
         if paragraphs and (
-            _continues_wrap(last_line, line, wrap, blank_between and not page_break)
-            or _continues_page(paragraphs[-1], line, known_break=page_break)
+            (
+                wrap is not None
+                and not (blank_between and not page_break)
+                and _continues_wrap(last_line, line, wrap, False)
+            )
+            or (
+                paragraphs[-1][-1] not in _TERMINAL
+                and len(paragraphs[-1]) >= (_KNOWN_BREAK_MIN if page_break else _PAGE_BREAK_MIN)
+                and _continues_page(paragraphs[-1], line, known_break=page_break)
+            )
         ):
             paragraphs[-1] = _join(paragraphs[-1], line)
         else:
@@ -983,10 +1078,9 @@ def normalize(text: str) -> NormalizedText:
     script: Script = "simplified"
     if _NON_ASCII.search(text):
         tables = _tables()
-        script, chars = _census(text, tables)
+        script, trigger = _census(text, tables)
         text = strip_inline_pinyin(text)
-        if chars:  # text that GB2312 holds entirely has nothing to convert
-            text = _convert_lines(text, chars, script, tables)
+        text = _convert_lines(text, script, trigger, tables)
     text = unify_width(text)
     text = unify_punctuation(text)
     text = fold_whitespace(text)

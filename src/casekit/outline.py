@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from casekit.models import NodeFields, NodeKind
 
@@ -74,7 +74,8 @@ _STYLE_OF = {
 }
 _MARKER_FIRST = set("第(典案经事Pp" + _CN_DIGITS + _CIRCLED + "0123456789")
 # a briefing item set off by a symbol (★ 东城镇:标题); one level, whatever the symbol
-_SYMBOL = re.compile(r"[★☆◆◇▲△●○■□▶►◎▪•]\s*(?=[\u4e00-\u9fff“])")
+_SYMBOL_CHARS = "★☆◆◇▲△●○■□▶►◎▪•"
+_SYMBOL = re.compile(rf"[{_SYMBOL_CHARS}]\s*(?=[\u4e00-\u9fff“])")
 _SYMBOL_STYLE = "•"
 # a flattened table row: its number alone on a line, then one cell per line (task, time, unit)
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -143,6 +144,10 @@ ORGAN_SUFFIX = (
     r"(?:组织部|宣传部|统战部|委员会|党工委|工委|党委|党组|纪委|政法委|委|人民政府|政府|办公室|办|厅|局|"
     r"人民法院|法院|人民检察院|检察院|管委会|管理委员会|中心|总工会|工会|团委|妇联|协会|学校|大学|公司|集团)"
 )
+# the characters an organ name ends on
+_ORGAN_LAST_CHARS = frozenset(
+    alt[-1] for alt in ORGAN_SUFFIX.removeprefix("(?:").removesuffix(")").split("|")
+)
 # an organ name alone on a line: the issuer line of an article
 _ISSUER_LINE = re.compile(rf"(?:中共)?[\u4e00-\u9fff()]{{1,24}}{ORGAN_SUFFIX}")
 # the name before the colon of a case: an organ or a place, maybe with a bracketed alias
@@ -169,13 +174,13 @@ _ENUM = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     start: int
     head_end: int
@@ -190,7 +195,7 @@ class _Node:
     end: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A candidate node found while scanning paragraphs, before nesting."""
 
@@ -232,19 +237,25 @@ def _clean(s: str) -> str:
 
 def paragraphs(text: str) -> list[_Para]:
     """Lines as paragraphs, rejoining lines cut by a fixed-width wrap or a page break."""
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    parts = text.split("\n")
+    starts = accumulate((len(part) + 1 for part in parts), initial=0)
+    # starts has one item more than parts (the end of the text)
+    lines = [
+        (a, a + len(part)) for a, part in zip(starts, parts, strict=False) if part and not part.isspace()
+    ]
     width = _wrap_width(text, lines)
     paras: list[_Para] = []
     prev_len = 0
     for a, b in lines:
+        # cheap first test of _is_continuation, inline (most lines end their paragraph): a short
+        # line or one ending a sentence ends its paragraph unless the text is hard-wrapped
         if (
             paras
-            and _may_continue(text[paras[-1].end - 1], prev_len, width)
+            and (
+                (width is not None and prev_len >= width - 1)
+                or (last := text[paras[-1].end - 1]).isspace()
+                or not (prev_len < 30 or last in _TERMINAL or last in "】)")
+            )
             and _is_continuation(text[paras[-1].start : paras[-1].end], prev_len, text[a:b], width)
         ):
             paras[-1].end = b
@@ -259,21 +270,15 @@ def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
     mid-sentence (lines of real paragraphs end on 。)."""
     if len(lines) < 8:
         return None
-    counts = Counter(b - a for a, b in lines)
-    best = max(counts, key=lambda w: counts[w - 1] + counts[w] + counts[w + 1])
+    counts = dict(Counter(b - a for a, b in lines))  # a dict: no Counter.__missing__ calls
+    get = counts.get
+    near_counts = [get(w - 1, 0) + n + get(w + 1, 0) for w, n in counts.items()]
+    best = list(counts)[near_counts.index(max(near_counts))]  # the first best, as max() gives
     near = [(a, b) for a, b in lines if abs(b - a - best) <= 1]
     if best < 20 or len(near) < 0.4 * len(lines):
         return None
     cut = sum(1 for a, b in near if text[b - 1] not in _TERMINAL)
     return best if cut >= 0.5 * len(near) else None
-
-
-def _may_continue(last: str, prev_line_len: int, width: int | None) -> bool:
-    """Cheap first test of :func:`_is_continuation`: a short line or one ending a sentence
-    ends its paragraph (unless the text is hard-wrapped)."""
-    if width is not None and prev_line_len >= width - 1:
-        return True
-    return last.isspace() or not (prev_line_len < 30 or last in _TERMINAL or last in "】)")
 
 
 def _is_continuation(prev: str, prev_line_len: int, line: str, width: int | None) -> bool:
@@ -305,7 +310,9 @@ def _line_marker(s: str, pos: int = 0, endpos: int | None = None) -> tuple[str, 
     m = _MARKER.match(s, pos, len(s) if endpos is None else endpos)
     if not m:
         return None
-    key = next(k for k in _STYLE_OF if m.group(k) is not None)
+    key = m.lastgroup  # the one alternative that matched; 第 may close on its suffix group
+    if key == "suf":
+        key = "n_di"
     n = cn_ordinal(m.group(key))
     if n is None:
         return None
@@ -315,17 +322,22 @@ def _line_marker(s: str, pos: int = 0, endpos: int | None = None) -> tuple[str, 
     return style, m, n
 
 
+# four CJK characters at least (what the text after a headline must hold), in one C call
+_FOUR_CJK = re.compile(r"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){4}")
+_HEADLINE_SPAN = 70  # characters of a paragraph _headline reads at its default limit
+
+
 def _headline(s: str, limit: int = 28) -> int | None:
     """Length of a short headline sentence opening ``s`` (end punctuation included), or None."""
     m = _HEAD_END.search(s, 0, limit + 2)
-    if not m or m.start() < 4 or len(_CJK.findall(s, m.end(), m.end() + 40)) < 4:
+    if not m or m.start() < 4 or not _FOUR_CJK.match(s, m.end(), m.end() + 40):
         return None
     head = s[: m.start()]
     if "\n" in head or _NARRATIVE_START.match(head) or _NOT_HEADLINE.match(head):
         return None
     if head.count("“") != head.count("”"):
         return None
-    if _DIGIT.search(_QUOTED.sub("", head)):
+    if _DIGIT.search(head) and _DIGIT.search(_QUOTED.sub("", head)):
         return None  # a figure outside quotation marks: a statement of fact, not a measure
     if s[m.start()] == ":" and _SAYS.search(head):
         return None  # 会议指出: / 主要做法如下: introduce speech or a list, not a measure
@@ -352,15 +364,22 @@ def _scan(text: str, paras: list[_Para]) -> list[_Cand]:
     """Every marker, bracket heading and headline paragraph, in reading order."""
     cands: list[_Cand] = []
     symbols = 0
+    # where an inline cue may stand: one scan of the block instead of one per paragraph (a cue
+    # found in a paragraph is found here too, at the same start)
+    cues = [m.start() for m in _INLINE_CUE.finditer(text, paras[0].start, paras[-1].end)] if paras else []
     for k, p in enumerate(paras):
-        head = _paragraph_candidate(text, _lstrip_pos(text, p.start, p.end), p.end)
+        start = _lstrip_pos(text, p.start, p.end) if text[p.start].isspace() else p.start
+        head = _paragraph_candidate(text, start, p.end)
         if head is not None:
             if k + 1 < len(paras) and _lstrip_pos(text, head.marker_end, p.end) == p.end:
                 head.limit = paras[k + 1].end  # a bare marker line (01): its heading is the next line
             if head.style != _ROW_STYLE or _fill_row(text, paras, k, head):
                 cands.append(head)
                 symbols += head.style == _SYMBOL_STYLE
-        cands.extend(_inline_markers(text, p, head.marker_end if head else p.start))
+        skip = head.marker_end if head else p.start
+        i = bisect_left(cues, skip)
+        if i < len(cues) and cues[i] < p.end:
+            cands.extend(_inline_markers(text, p, skip))
     if symbols == 1:
         cands = [c for c in cands if c.style != _SYMBOL_STYLE]  # one starred line is decoration
     for c, nxt in pairwise(cands):
@@ -370,21 +389,20 @@ def _scan(text: str, paras: list[_Para]) -> list[_Cand]:
 
 def _paragraph_candidate(text: str, start: int, end: int) -> _Cand | None:
     """The node a paragraph opens: a bracket heading, a marker, a symbol or a headline sentence."""
-    if end - start <= 70 and _never_a_node(text, start, end):
+    first = text[start]  # each pattern but the headline has its first characters: tested first
+    if end - start <= 70 and (first == "关" or first in _DATE_FIRST) and _never_a_node(text, start, end):
         return None
-    b = _BRACKET.match(text, start, end)
-    if b:
+    if first == "【" and (b := _BRACKET.match(text, start, end)):
         return _Cand(start, b.end(), "【】", None, "【】", False, end)
-    lm = _line_marker(text, start, end)
-    if lm:
+    if first in _MARKER_FIRST and (lm := _line_marker(text, start, end)):
         style, m, n = lm
         return _Cand(start, m.end(), style, n, m.group(0).strip(), False, end)
     if end - start <= 3 and _BARE_NUMBER.fullmatch(text, start, end):
         return _Cand(start, end, _ROW_STYLE, int(text[start:end]), text[start:end], False, end)
-    sym = _SYMBOL.match(text, start, end)
-    if sym:
+    if first in _SYMBOL_CHARS and (sym := _SYMBOL.match(text, start, end)):
         return _Cand(start, sym.end(), _SYMBOL_STYLE, None, text[start], False, end)
-    if _headline(text[start:end]) is not None:
+    # a headline ends within 30 characters and is followed by 40 more it reads
+    if _headline(text[start : min(end, start + _HEADLINE_SPAN)]) is not None:
         return _Cand(start, start, "H", None, "", False, end)
     return None
 
@@ -554,7 +572,9 @@ def _parse_records(text: str, paras: list[_Para], by_title: bool = False) -> lis
     heads = [
         i
         for i, p in enumerate(paras)
-        if p.end - p.start <= _FIELD_LINE_MAX and RECORD_ISSUER.fullmatch(_para_text(text, p))
+        if p.end - p.start <= _FIELD_LINE_MAX
+        and text.find(":", p.start, p.end) >= 0  # cheap test first: a field has a colon
+        and RECORD_ISSUER.fullmatch(_para_text(text, p))
     ]
     if not heads and by_title:
         heads = [
@@ -657,7 +677,8 @@ def _fill_untitled(text: str, node: _Node, body: list[_Para], end: int, title: s
 
 
 def is_issuer_line(s: str) -> bool:
-    return len(s) <= 30 and bool(_ISSUER_LINE.fullmatch(s))
+    """An organ name alone (the last character, a set lookup, rules most lines out first)."""
+    return len(s) <= 30 and s[-1:] in _ORGAN_LAST_CHARS and bool(_ISSUER_LINE.fullmatch(s))
 
 
 def _is_title_line(s: str) -> bool:
