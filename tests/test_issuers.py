@@ -496,3 +496,74 @@ def test_rows_of_a_flattened_task_table_take_their_unit_cell_as_issuer() -> None
         ("岚山县委组织部", "lead_unit"),
         ("岚山县农业农村局", "lead_unit"),
     ]
+
+
+# --- round 4: per-item issuers of bracket items, duty reports, bylines, press conferences -----
+
+
+def _issuers_of(text: str, bulletin: str | None = "县委组织部") -> list[tuple[str, str | None, str | None]]:
+    nodes = assign_issuers(parse_outline(text), bulletin, None)
+    return [(n.title, n.issuer, n.issuer_source) for n in nodes]
+
+
+def test_a_bracketed_place_or_the_organ_opening_an_item_is_its_issuer() -> None:
+    text = (
+        "基层治理创新案例选编\n"
+        "【扎兰县】推行“网格连心”工作法,全县划分网格300个。\n"
+        "【“小区微治理”工作法】弥阳街道党工委以小区党支部为核心,组建议事会。\n"
+        "【“党员中心户”制度】东坡镇党委探索设立党员中心户,联系群众。\n"
+    )
+    assert _issuers_of(text) == [
+        ("扎兰县", "扎兰县", "case"),
+        ("“小区微治理”工作法", "弥阳街道党工委", "case"),
+        ("“党员中心户”制度", "东坡镇党委", "case"),
+    ]
+
+
+def test_a_bracket_item_opening_on_a_date_or_a_measure_keeps_the_bulletin_issuer() -> None:
+    text = "【组织建设】\n2023年,全县新建党组织12个。\n【干部培训】\n围绕中心工作开展培训,覆盖干部800人次。\n"
+    assert [(i, s) for _, i, s in _issuers_of(text)] == [
+        ("县委组织部", "bulletin"),
+        ("县委组织部", "bulletin"),
+    ]
+
+
+def test_the_lead_unit_of_a_half_bracket_item_is_its_issuer() -> None:
+    text = (
+        "一、健全组织体系\n(一)优化组织设置\n①推动支部建在产业链上。\n②推进党组织应建尽建。\n"
+        "1)实施组织体系优化行动。(牵头单位:县委组织部)\n2)开展村级集体经济强村行动。(牵头单位:县农业农村局)\n"
+    )
+    issuers = {t: (i, s) for t, i, s in _issuers_of(text, None)}
+    assert issuers["推进党组织应建尽建"] == (None, None)
+    assert issuers["开展村级集体经济强村行动"] == ("县农业农村局", "lead_unit")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "丁水镇党委书记2023年度抓基层党建工作述职报告\n今年以来,我认真履行第一责任人职责。\n一、主要做法\n",
+            "丁水镇党委",
+        ),
+        ("县人社局党组书记述责述廉报告\n一年来,本人认真履职。\n", "县人社局"),
+        (
+            "以党建引领基层治理\n网岭镇坚持党建引领,推动治理创新。\n(作者单位:攸水县网岭镇党委)\n",
+            "攸水县网岭镇党委",
+        ),
+        (
+            "我市出台人才新政十条\n6月8日,市政府新闻办举行新闻发布会,市委组织部副部长王强介绍了有关情况。\n一、加大引才力度。\n",
+            "市委组织部",
+        ),
+    ],
+)
+def test_duty_reports_bylines_and_press_conferences_name_their_issuer(text: str, expected: str) -> None:
+    title = bulletin_title(text)
+    assert bulletin_issuer(text, title)[0] == expected
+
+
+def test_a_notice_on_duty_reports_or_a_press_host_alone_is_no_reporting_organ() -> None:
+    # a notice asking for duty reports is not one; a host presenting alone is no other presenter
+    text = "关于听取乡镇党委书记述职情况的通知\n各乡镇:\n请按要求做好准备。\n"
+    assert bulletin_issuer(text, bulletin_title(text))[0] is None
+    text = "新闻发布会举行\n6月8日,市政府新闻办举行新闻发布会,市政府新闻办主任介绍了有关情况。\n"
+    assert bulletin_issuer(text, bulletin_title(text))[0] in (None, "市政府新闻办")

@@ -1009,3 +1009,38 @@ def test_wrapped_pdf_pages_are_restored_to_their_paragraphs(width: int) -> None:
         "\n".join([*([title] if n else []), *page, "", f"— {n + 1} —", "\f"]) for n, page in enumerate(pages)
     )
     assert normalize(f"{title}\n{text}").text.split("\n") == [title, *PARAGRAPHS]
+
+
+_SECTION_TEXT = (
+    "近年来,青山县委组织部坚持把党员队伍建设作为基层党建的基础工程来抓,持续推进党员发展、教育、管理和监督各项工作,"
+    "为全县发展提供了坚强组织保证。县里建立党员积分管理制度,按月公示积分情况,把积分结果与评先评优挂钩,引导党员在"
+    "乡村振兴、基层治理等中心工作中当先锋、作表率,带动群众共同参与村级事务管理。"
+)
+
+
+def _wrap34(s: str) -> list[str]:
+    return [s[i : i + 34] for i in range(0, len(s), 34)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "01 红色铸魂,把党员队伍建起来",
+        "第二条 本办法适用于全县,由县委组织部负责解释",
+        "2)实施组织体系优化行动,由县委组织部牵头",
+        "★根河市:推行银发先锋,服务社区群众",
+    ],
+)
+def test_a_line_opening_on_any_marker_is_never_joined_to_a_full_width_line(heading: str) -> None:
+    # lines are 34 wide, and the line before the marker ends a sentence at the full width: a
+    # wrap would go on there, but a marker opens a new paragraph
+    first = _SECTION_TEXT[:101] + "。"
+    rest = _SECTION_TEXT[101:] + _SECTION_TEXT
+    lines = [*_wrap34(first), heading, *_wrap34(rest)]
+    assert rejoin_wrapped_lines("\n".join(lines)).split("\n") == [first, heading, rest]
+
+
+def test_a_number_opening_a_wrapped_line_inside_a_sentence_is_still_joined() -> None:
+    # 05年 is no section number (01-09 then a space or the line's end is): the wrap goes on
+    para = _SECTION_TEXT[:100] + "05年以来" + _SECTION_TEXT[100:] + _SECTION_TEXT
+    assert rejoin_wrapped_lines("\n".join(_wrap34(para))) == para

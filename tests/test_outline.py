@@ -886,3 +886,123 @@ def test_a_bracketed_publisher_label_may_stand_above_its_value() -> None:
         ("“白衣红心”服务队", "青川县人民医院党委"),
     ]
     check_spans(text, nodes)
+
+
+# --- round 4: regulations, 1) markers, one-line table rows, place items, Q&A ---------------
+
+REGULATION = """青禾县村级后备干部管理办法
+第一章 总则
+第一条 为加强村级后备干部队伍建设,根据有关规定,结合本县实际,制定本办法。
+第二条 本办法适用于全县各行政村。
+第二章 选拔培养
+第三条 后备干部由乡镇党委按照本办法第十条规定的程序选拔。
+第四条 县委组织部负责统筹指导培养工作。
+"""
+
+
+def test_regulation_chapters_hold_their_articles_numbered_on_through_the_chapters() -> None:
+    nodes = outline(REGULATION)
+    assert shape(nodes) == [
+        ("1", "第一章", "总则"),
+        ("1.1", "第一条", "为加强村级后备干部队伍建设,根据有关规定,结合本县实际,制定本办法"),
+        ("1.2", "第二条", "本办法适用于全县各行政村"),
+        ("2", "第二章", "选拔培养"),
+        ("2.1", "第三条", "后备干部由乡镇党委按照本办法第十条规定的程序选拔"),
+        ("2.2", "第四条", "县委组织部负责统筹指导培养工作"),
+    ]
+    check_spans(REGULATION, nodes)
+
+
+def test_articles_without_chapters_and_an_article_cited_in_a_sentence() -> None:
+    text = (
+        "河湾街道网格员考核细则\n第一条 考核每季度进行一次。\n"
+        "第二条 考核结果分为优秀、合格、不合格三个等次,依照本细则第五条认定。\n"
+        "第三条 连续两次不合格的予以调整。\n"
+    )
+    assert [(n.path, n.label) for n in outline(text)] == [("1", "第一条"), ("2", "第二条"), ("3", "第三条")]
+    # negative: a sentence citing 第五条 opens no article, nor does a lone out-of-sequence 第五条
+    text = "各村按照办法第五条执行。\n第五条 所列情形从严把握。\n"
+    assert all(n.label != "第五条" for n in outline(text))
+
+
+def test_half_bracket_markers_are_items_with_their_lead_units() -> None:
+    text = (
+        "一、健全组织体系\n(一)优化组织设置\n"
+        "①推动支部建在产业链上。\n"
+        "②推进党组织应建尽建。\n"
+        "1)实施组织体系优化行动。(牵头单位:县委组织部)\n"
+        "2)开展软弱涣散党组织整顿。(牵头单位:县委组织部,各乡镇党委)\n"
+    )
+    nodes = outline(text)
+    by_label = {n.label: n for n in nodes}
+    assert by_label["1)"].title == "实施组织体系优化行动"
+    assert by_label["2)"].title == "开展软弱涣散党组织整顿"
+    assert "优化行动" not in by_label["②"].text  # no longer folded into the ② before it
+    assert by_label["1)"].level == by_label["②"].level + 1  # a style first seen inside an item nests
+    check_spans(text, nodes)
+
+
+def test_a_lone_half_bracket_number_inside_a_sentence_is_no_item() -> None:
+    text = "一、加强培训\n全年培训党员,覆盖面达到:1)以上均为初步数据。\n二、强化管理\n"
+    assert [n.label for n in outline(text)] == ["一、", "二、"]
+
+
+def test_one_line_table_rows_under_a_header_are_cases_of_their_unit() -> None:
+    text = (
+        "2024年度基层党建“书记项目”名单\n"
+        "序号 申报单位 项目名称 完成时限\n"
+        "1 竹溪镇党委 “三单联动”解民忧工作法 2024年12月\n"
+        "2 县卫健局党组 “健康红管家” 进村服务 2024年10月\n"
+        "3 城南街道党工委 小区议事厅建设 2024年11月\n"
+    )
+    nodes = outline(text)
+    assert [(n.kind, n.title, n.issuer_raw) for n in nodes] == [
+        ("case", "“三单联动”解民忧工作法", "竹溪镇党委"),
+        ("case", "“健康红管家” 进村服务", "县卫健局党组"),
+        ("case", "小区议事厅建设", "城南街道党工委"),
+    ]
+    check_spans(text, nodes)
+
+
+def test_a_statistics_table_header_names_no_project_and_opens_no_rows() -> None:
+    text = "序号 单位 党员人数 占比\n1 竹溪镇党委 120 30%\n2 县卫健局党组 80 20%\n"
+    assert all(n.kind != "case" for n in outline(text))
+
+
+PLACE_BRIEFING = """兴安岭地区党建工作简报
+【牙林市】推行“党员联户”制度,全市建立联户小组200个。
+鄂温自治旗:推行“马背党课”,把党课送到牧民家中。
+根源市:“银发先锋”志愿服务队参与社区治理。
+【扎兰县】开展“红色驿站”建设,服务过往群众。
+"""
+
+
+def test_bracketed_places_and_place_colon_lines_are_items_of_one_level() -> None:
+    nodes = outline(PLACE_BRIEFING)
+    assert [(n.path, n.title, n.issuer_raw) for n in nodes] == [
+        ("1", "牙林市", "牙林市"),
+        ("2", "推行“马背党课”,把党课送到牧民家中", "鄂温自治旗"),
+        ("3", "“银发先锋”志愿服务队参与社区治理", "根源市"),
+        ("4", "扎兰县", "扎兰县"),
+    ]
+    check_spans(PLACE_BRIEFING, nodes)
+
+
+def test_a_lone_place_colon_line_and_a_topic_bracket_are_no_place_items() -> None:
+    text = "【主要做法】\n东林镇:推行网格化管理,做法如下。\n强化队伍建设。抽调骨干组成专班推进工作。\n"
+    nodes = outline(text)
+    assert nodes[0].title == "主要做法" and nodes[0].issuer_raw is None
+    assert all(n.issuer_raw != "东林镇" for n in nodes)
+
+
+def test_speaker_labels_of_a_press_interview_are_not_cases() -> None:
+    text = (
+        "答记者问\n"
+        "兴城日报记者:新出台的人才政策有哪些新举措?\n"
+        "市委组织部副部长王强:主要有三个方面的新举措,一是加大引才力度。\n"
+        "兴城电视台记者:政策如何落地见效?\n"
+        "市委组织部副部长王强:我们将建立工作专班推进,确保各项措施落地见效。\n"
+    )
+    assert [n.kind for n in outline(text)] == ["whole"]
+    # negative: a list of places and their measures is still a list of cases
+    assert [n.kind for n in outline(PLACE_BRIEFING)].count("case") == 2

@@ -1,12 +1,15 @@
 """Issuers: the bulletin's title, issuing body, place and year, and each outline node's issuer.
 
 A node's issuer comes from the structure first (the name before the colon of a case, a record's
-publisher, an article's issuer line), then from a task's lead unit (``牵头单位:``; with none, the
+publisher, an article's issuer line, a ``【place】`` heading or the organ opening a ``【…】`` item's
+text), then from a task's lead unit (``牵头单位:``; with none, the
 first ``责任单位``; or ``(X牵头,Y配合)`` / ``(X负责)``), then from its parent, then from the
 bulletin. The bulletin's issuer is read from what the text says of itself: a publisher field, an
 issuer or signature line (maybe dated), an author line (``…课题组``), a briefing's masthead
 (``中共…县委组织部编``) or a header's ``来源:`` naming an organ; these must all name one body
-(a short form and a full one merge into the full one). Else an organ acting in the title or
+(a short form and a full one merge into the full one), or a byline's ``作者单位:``. Else the organ
+whose head reports in a duty report (``丁河镇党委书记…述职报告``), the organ presenting at a press
+conference (not the 新闻办 hosting it); else an organ acting in the title or
 opening (``市委组织部组织开展``, ``市委决定``), the subject of an opening clause
 (``2019年,市委编办围绕…``), the organiser of an event (``由…局主办``), the organ an editor's
 note names; else the department whose domain a yearbook chapter covers (``组织工作``). A
@@ -117,6 +120,22 @@ _AUTHOR_LINE = re.compile(r"(?P<o>.{2,30}?)(?:联合课题组|课题调研组|�
 _COMPILED_BY = re.compile(r"(?P<o>\S{2,30}?)(?:编印|编发|编辑|主办|编)")
 # a page header's source field; its value is the issuer when it is an organ, not a news outlet
 _SOURCE_FIELD = re.compile(r"(?:来源|信息来源|文章来源|稿源|供稿)\s*:\s*(?P<v>[^\s:]{2,30})")
+# a byline naming the author's unit: (作者单位:攸县网岭镇党委)
+_BYLINE = re.compile(rf"作者单位\s*:\s*(?P<v>[\u4e00-\u9fff()]{{2,30}}?{ORGAN_SUFFIX})(?=[)\s,;、]|$)")
+# the head of an organ reporting on duty: 丁河镇党委书记…述职报告 / 县卫健局党组书记述责述廉报告
+_DUTY_REPORT = re.compile(
+    rf"^(?:中共)?(?P<o>(?!关于)[\u4e00-\u9fff]{{0,12}}?(?:[省市县区旗州盟镇乡村]|街道|社区)"
+    rf"[\u4e00-\u9fff()]{{0,12}}?(?:{ORGAN_SUFFIX}))(?:党委|党组|党总支|党支部)?"
+    r"(?:副?书记|副?主任|副?部长|副?局长|副?镇长|副?乡长|副?县长|副?区长|副?市长|负责人)"
+    r"[^。]{0,40}?(?:述职|述责|述廉)"
+)
+# an organ presenting at a press conference: 市委组织部副部长王强介绍… / 市委组织部发布…
+_PRESENTS = re.compile(
+    rf"(?P<o>(?:{_PLACE_CHAR}{{2,{_PLACE_MAX}}}?)?[{_LEVELS}][\u4e00-\u9fff]{{0,8}}?{ORGAN_SUFFIX})"
+    r"(?:(?:主要|有关)?负责(?:同志|人)|[副常务]{0,2}(?:部长|书记|主任|局长)[\u4e00-\u9fff]{0,3})?"
+    r"(?:介绍|发布|解读|通报)"
+)
+_PRESS_HOST = re.compile(r"新闻办|新闻办公室|新闻中心|宣传部")
 _MEDIA = re.compile(r"报|网|电视|广播|新闻|融媒体|杂志|期刊|客户端|公众号|出版|传媒|频道")
 # an editor's note, which names the compiler of what follows
 _EDITOR_NOTE = re.compile(r"^[(【\[]?(?:编者按|编者的话|编前语|按语)[)】\]]?\s*:?")
@@ -303,6 +322,9 @@ def bulletin_issuer(text: str, title: str | None) -> tuple[str | None, str | Non
     structural = _structural_issuers(lines)
     if structural:
         return _one_issuer(structural, place_of)
+    raw = _reporting_organ(title or "") or _presenter(text)
+    if raw:
+        return clean_issuer(raw, place_of(raw)), raw
     for span in (title or "", _opening(text)):
         raw = _acting_organ(span)
         if raw:
@@ -313,11 +335,29 @@ def bulletin_issuer(text: str, title: str | None) -> tuple[str | None, str | Non
     return _domain_issuer(text, title, place_of)
 
 
+def _reporting_organ(title: str) -> str | None:
+    """The organ whose head reports in a duty report (丁河镇党委书记抓基层党建述职报告 → 丁河镇党委)."""
+    m = _DUTY_REPORT.search(title) if "述" in title else None
+    return m.group("o") if m else None
+
+
+def _presenter(text: str) -> str | None:
+    """At a press conference the organ presenting the measures issues them, not the host (新闻办)."""
+    head = text[:_HEADER_CHARS]
+    if "发布会" not in head:
+        return None
+    for m in _PRESENTS.finditer(head):
+        if not _PRESS_HOST.search(m.group("o")):
+            return m.group("o")
+    return None
+
+
 def _structural_issuers(lines: list[str]) -> list[str]:
     """Names the layout gives as the issuer: publisher fields, organ lines (a signature may carry
     its date), and in the header an author line (…课题组) or a source field naming an organ."""
     # cheap tests first: a field holds a colon; an organ line, its date removed, is short
     found = [m.group("v").strip() for s in lines if ":" in s and (m := RECORD_ISSUER.fullmatch(s))]
+    found += [m.group("v") for s in lines if "作者单位" in s and (m := _BYLINE.search(s))]
     organ_lines = [k for k, s in enumerate(lines) if len(s) <= 50 and is_issuer_line(_undated(s))]
     if organ_lines and organ_lines[-1] - organ_lines[0] == len(organ_lines) - 1:
         organ_lines = organ_lines[:1]  # one signature block: joint issuers, the first one leads
@@ -611,6 +651,8 @@ def _own_issuer(node: NodeFields, place: str | None) -> dict:
     source = node.issuer_source
     if raw is None and node.kind == "article":
         raw, source = subject_body(node.title + "," + node.text[:200]), "article"
+    if raw is None and node.label == "【】" and (opener := _SUBJECT_ORGAN.match(node.text, 0, 60)):
+        raw, source = opener.group("o"), "case"  # 【“微治理”工作法】弥阳街道党工委以…: the organ acting
     if raw is None and lead:
         raw, source = lead[0], "lead_unit"
     if raw:

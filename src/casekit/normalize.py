@@ -912,7 +912,9 @@ _ITEM_START = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇款项是]"
     r"|[【\[]"
     r"|[A-Za-z][.、](?![A-Za-z0-9])"
-    r"|(?:首先|其次|再次|最后)[,:])"
+    r"|(?:首先|其次|再次|最后)[,:]"
+    # a WeChat section number (01 标题), PART 1, a briefing symbol (★ ◆ ▲ ●)
+    r"|0[1-9](?=\s|$)|(?i:part)\s?\d|[★☆◆◇▲△●○■□▶►◎▪•])"
 )
 # a record field such as "發布者:" or "牵头单位:"
 _FIELD_START = re.compile(rf"^[{_CJK}]{{2,8}}\s*:")

@@ -14,9 +14,14 @@ Three layouts are recognised, tried in this order:
   one node per article, its sections as children; leading structured text forms an article too;
   an organ line followed only by date lines is a signature and opens no article;
 - **plain documents**: explicit markers at every level (``一、`` ``(一)`` ``1、`` ``1.`` ``(1)``
-  ``①`` ``第一,`` ``第一部分`` ``【…】`` ``案例1:``, WeChat ``01`` / ``PART 1``, briefing symbols
-  ``★ ◆ ▲ ●`` at one level), at the start of a paragraph or of a clause; rows of a flattened task
-  table (a bare number line, then one cell per line; the unit cell is the row's lead unit); and
+  ``1)`` ``①`` ``第一,`` ``第一部分`` ``【…】`` ``案例1:``, WeChat ``01`` / ``PART 1``, briefing symbols
+  ``★ ◆ ▲ ●`` at one level), at the start of a paragraph or of a clause; a regulation's
+  ``第一章`` chapters holding its ``第一条`` articles (numbered on through the chapters); rows of a
+  flattened task table (a bare number line, then one cell per line; the unit cell is the row's
+  lead unit), or of a table flattened one row per line under a header naming a unit and a name
+  column (``序号 单位 项目名称``: each row a case of its unit); briefing items named by their place,
+  ``【扎兰屯市】`` or ``根河市:标题`` (two or more, one level; a speaker label of a Q&A such as
+  ``日报记者:`` or ``副部长张三:`` is none); and
   runs of unnumbered paragraphs opening with a short headline sentence (not an exhortation such
   as ``希望…`` / ``各…要…`` nor a prepositional statement, which close a notice). A bare marker
   line takes the next line as its heading. A document's title (``关于…的通知``) and a sign-off
@@ -47,12 +52,13 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # One alternation, one group per style; group "nX" holds the ordinal. Longer forms first.
 _MARKER = re.compile(
-    rf"第(?P<n_di>{_CN_NUM})(?P<suf>部分|章|节|篇)?(?(suf)|[,、:. ])"
+    rf"第(?P<n_di>{_CN_NUM})(?P<suf>部分|章|节|篇|条)?(?(suf)|[,、:. ])"
     rf"|(?P<n_cn>{_CN_NUM})、"
     rf"|\((?P<n_pcn>{_CN_NUM})\)"
     r"|(?P<n_ar>\d{1,2})、(?!\d)"
     r"|(?P<n_dot>\d{1,2})\.(?![\d%])"
     r"|\((?P<n_par>\d{1,2})\)"
+    r"|(?P<n_rp>\d{1,2})\)"
     rf"|(?P<n_circ>[{_CIRCLED}])"
     # a WeChat section number alone or before its heading (01 / 02 标题), PART 1
     r"|(?P<n_wx>0[1-9])(?=[ ]|$)"
@@ -67,11 +73,13 @@ _STYLE_OF = {
     "n_ar": "1、",
     "n_dot": "1.",
     "n_par": "(1)",
+    "n_rp": "1)",
     "n_circ": "①",
     "n_case": "案例",
     "n_wx": "01",
     "n_part": "PART",
 }
+_ARTICLE_STYLE = "第条"
 _MARKER_FIRST = set("第(典案经事Pp" + _CN_DIGITS + _CIRCLED + "0123456789")
 # a briefing item set off by a symbol (★ 东城镇:标题); one level, whatever the symbol
 _SYMBOL_CHARS = "★☆◆◇▲△●○■□▶►◎▪•"
@@ -82,6 +90,19 @@ _BARE_NUMBER = re.compile(r"\d{1,3}")
 _ROW_STYLE = "row"
 _ROW_CELLS = 6
 _FIGURE_CELL = re.compile(r"[\d,.%+-]+")
+# a table flattened one row per line under its header (序号 单位 项目名称): the header's column
+# names say which cell is the unit and which the project's name; a row is its number and cells
+_TABLE_HEADER = re.compile(r"(?:序号|编号|序)\s+[^\n]{2,60}")
+_UNIT_COLUMN = re.compile(
+    r"(?:申报|报送|推荐|责任|牵头|所在|实施)?(?:单位|部门|乡镇|党组织)(?:名称)?|申报主体|地区"
+)
+_NAME_COLUMN = re.compile(
+    r"(?:项目|案例|举措|品牌|成果|创新|经验|工作法)(?:名称|题目)?|名称|题目|标题|(?:工作)?(?:做法|举措)"
+)
+_TABLE_ROW = re.compile(r"\d{1,3}(?=\s+\S)")
+_TABLE_STYLE = "trow"
+# a briefing item named by its place: 【扎兰屯市】 or 根河市:标题, both at one level
+_PLACE_STYLE = "place"
 # lines that are never nodes: a document's own title (关于…的通知) and a sign-off date
 _DOC_TITLE = re.compile(
     r"关于[^。]{2,60}的(?:实施意见|实施方案|工作方案|通知|意见|决定|通报|方案|报告|办法|规定|批复|请示|函)"
@@ -93,7 +114,7 @@ _DATE_LINE = re.compile(
 )
 _BRACKET = re.compile(r"【(?P<t>[^】\n]{1,40})】")
 # styles allowed to open a clause inside a paragraph (after 。; : ! ?)
-_INLINE_STYLES = {"(一)", "(1)", "①", "一、", "1、"}
+_INLINE_STYLES = {"(一)", "(1)", "1)", "①", "一、", "1、"}
 _INLINE_CUE = re.compile(rf"[。;:!?]\s*(?=[(\d{_CN_DIGITS}{_CIRCLED}])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENT_END = re.compile(r"[。!?]")
@@ -107,6 +128,12 @@ _TERMINAL = "。!?;:…"
 _DIGIT = re.compile(r"\d")
 _QUOTED = re.compile(r"“[^”]*”")
 _SAYS = re.compile(r"(?:指出|强调|要求|表示|认为|提出|如下|说|称|介绍|透露|显示|包括|是)$")
+# a speaker label of a Q&A or an interview (通化日报记者: / 市委组织部副部长李明:), not a case
+_SPEAKER = re.compile(
+    r"(?:记者|主持人|发言人|部长|书记|主任|局长|处长|科长|省长|市长|县长|区长|镇长|乡长|旗长|主席|负责人|同志|"
+    r"代表|委员|干部|党员|群众|村民|居民|网友|嘉宾)[\u4e00-\u9fff]{0,3}$"
+    r"|(?:日报|晚报|报社|电视台|广播|融媒体|新闻|网)[\u4e00-\u9fff]{0,4}$|^(?:问|答)$"
+)
 _NARRATIVE_START = re.compile(
     r"^(?:\d|[一二三四五六七八九十]+是|近年|今年|去年|年内|年初|年底|目前|当前|同时|此外|另外|其中|因此|为此|"
     r"对此|经过|截至|截止|据|该|这|此|我们|他|她|在此|随着|自从|会上|会议)"
@@ -207,6 +234,7 @@ class _Cand:
     inline: bool
     limit: int  # end of the paragraph (inline) or of the text the heading may take
     unit: str | None = None  # the unit cell of a table row
+    title: str | None = None  # the name cell of a one-line table row
 
 
 # --- small helpers ---------------------------------------------------------------------------
@@ -288,6 +316,8 @@ def _is_continuation(prev: str, prev_line_len: int, line: str, width: int | None
         return False
     if is_issuer_line(line.strip()):
         return False
+    if _TABLE_ROW.match(line) and _TABLE_ROW.match(prev):
+        return False  # rows of a table flattened one per line
     if width is not None and prev_line_len >= width - 1:
         # a full-width line ends wherever the wrap fell; only a fresh marker line breaks it
         return _line_marker(line) is None or last[-1] not in _TERMINAL
@@ -339,8 +369,8 @@ def _headline(s: str, limit: int = 28) -> int | None:
         return None
     if _DIGIT.search(head) and _DIGIT.search(_QUOTED.sub("", head)):
         return None  # a figure outside quotation marks: a statement of fact, not a measure
-    if s[m.start()] == ":" and _SAYS.search(head):
-        return None  # 会议指出: / 主要做法如下: introduce speech or a list, not a measure
+    if s[m.start()] == ":" and (_SAYS.search(head) or _SPEAKER.search(head)):
+        return None  # 会议指出: / 主要做法如下: / 记者: introduce speech or a list, not a measure
     return m.end()
 
 
@@ -367,8 +397,18 @@ def _scan(text: str, paras: list[_Para]) -> list[_Cand]:
     # where an inline cue may stand: one scan of the block instead of one per paragraph (a cue
     # found in a paragraph is found here too, at the same start)
     cues = [m.start() for m in _INLINE_CUE.finditer(text, paras[0].start, paras[-1].end)] if paras else []
+    columns: tuple[int, int, int] | None = None  # (cells, unit cell, name cell) of a table header
     for k, p in enumerate(paras):
         start = _lstrip_pos(text, p.start, p.end) if text[p.start].isspace() else p.start
+        if text[start] in "序编" and (header := _table_columns(text, start, p.end)):
+            columns = header
+            continue
+        if columns is not None:
+            row = _table_row(text, start, p.end, columns)
+            if row is not None:
+                cands.append(row)
+                continue
+            columns = None
         head = _paragraph_candidate(text, start, p.end)
         if head is not None:
             if k + 1 < len(paras) and _lstrip_pos(text, head.marker_end, p.end) == p.end:
@@ -382,6 +422,9 @@ def _scan(text: str, paras: list[_Para]) -> list[_Cand]:
             cands.extend(_inline_markers(text, p, skip))
     if symbols == 1:
         cands = [c for c in cands if c.style != _SYMBOL_STYLE]  # one starred line is decoration
+    if sum(c.style == _PLACE_STYLE for c in cands) == 1:
+        cands = [_lone_place(text, c) for c in cands]
+        cands = [c for c in cands if c is not None]
     for c, nxt in pairwise(cands):
         c.limit = min(c.limit, max(nxt.start, c.marker_end))  # a heading stops at the next marker
     return _keep_headline_runs(cands, paras)
@@ -393,7 +436,8 @@ def _paragraph_candidate(text: str, start: int, end: int) -> _Cand | None:
     if end - start <= 70 and (first == "关" or first in _DATE_FIRST) and _never_a_node(text, start, end):
         return None
     if first == "【" and (b := _BRACKET.match(text, start, end)):
-        return _Cand(start, b.end(), "【】", None, "【】", False, end)
+        style = _PLACE_STYLE if _is_place(b.group("t")) else "【】"
+        return _Cand(start, b.end(), style, None, "【】", False, end)
     if first in _MARKER_FIRST and (lm := _line_marker(text, start, end)):
         style, m, n = lm
         return _Cand(start, m.end(), style, n, m.group(0).strip(), False, end)
@@ -401,6 +445,8 @@ def _paragraph_candidate(text: str, start: int, end: int) -> _Cand | None:
         return _Cand(start, end, _ROW_STYLE, int(text[start:end]), text[start:end], False, end)
     if first in _SYMBOL_CHARS and (sym := _SYMBOL.match(text, start, end)):
         return _Cand(start, sym.end(), _SYMBOL_STYLE, None, text[start], False, end)
+    if "\u4e00" <= first <= "\u9fff" and _place_colon(text, start, end):
+        return _Cand(start, start, _PLACE_STYLE, None, "", False, end)
     # a headline ends within 30 characters and is followed by 40 more it reads
     if _headline(text[start : min(end, start + _HEADLINE_SPAN)]) is not None:
         return _Cand(start, start, "H", None, "", False, end)
@@ -427,6 +473,60 @@ def _fill_row(text: str, paras: list[_Para], k: int, row: _Cand) -> bool:
             row.unit = unit
             break
     return True
+
+
+def _lone_place(text: str, c: _Cand) -> _Cand | None:
+    """A lone place item is none: a 【place】 stays a heading, a ``place:`` line a headline, if any."""
+    if c.style != _PLACE_STYLE:
+        return c
+    if c.label == "【】":
+        c.style = "【】"
+        return c
+    if _headline(text[c.start : min(c.limit, c.start + _HEADLINE_SPAN)]) is None:
+        return None
+    c.style = "H"
+    return c
+
+
+def _is_place(name: str) -> bool:
+    """A place or an organ, not a speaker (鄂伦春自治旗, 弥阳街道党工委; not 市委组织部部长李明)."""
+    return 2 <= len(name) <= 24 and bool(PLACE_OR_ORGAN.fullmatch(name)) and not _SPEAKER.search(name)
+
+
+def _place_colon(text: str, start: int, end: int) -> bool:
+    """A briefing item ``根河市:“银发先锋”…``: a place or organ, a colon, then its measure."""
+    colon = text.find(":", start + 2, min(end, start + 25))
+    return colon > 0 and _is_place(text[start:colon]) and bool(_FOUR_CJK.match(text, colon + 1, colon + 40))
+
+
+def _table_columns(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(cells, unit cell, name cell) of a flattened table's header line (序号 单位 项目名称), or
+    None: a header names a unit column and a name column, in short cells without punctuation."""
+    if not _TABLE_HEADER.fullmatch(text, start, end):
+        return None
+    cells = text[start:end].split()
+    if len(cells) < 3 or any(len(c) > 8 or not _CJK.fullmatch(c[0]) for c in cells):
+        return None
+    unit = next((i for i, c in enumerate(cells) if _UNIT_COLUMN.fullmatch(c)), None)
+    name = next((i for i, c in enumerate(cells) if i != unit and _NAME_COLUMN.fullmatch(c)), None)
+    return None if unit is None or name is None else (len(cells), unit, name)
+
+
+def _table_row(text: str, start: int, end: int, columns: tuple[int, int, int]) -> _Cand | None:
+    """A row under a table header: its number, then its cells (the name cell takes any spaces
+    left over, a name may hold one)."""
+    m = _TABLE_ROW.match(text, start, end)
+    if not m:
+        return None
+    n, unit, name = columns
+    cells = text[m.end() : end].split()
+    if len(cells) < n - 1:
+        return None
+    extra = len(cells) - (n - 1)
+    i_unit = unit - 1 + (extra if unit > name else 0)
+    title = " ".join(cells[name - 1 : name + extra])
+    ordinal = int(m.group())
+    return _Cand(start, m.end(), _TABLE_STYLE, ordinal, m.group(), False, end, cells[i_unit], title)
 
 
 def _never_a_node(text: str, start: int, end: int) -> bool:
@@ -491,15 +591,26 @@ def _nest(text: str, cands: list[_Cand], end: int) -> list[_Node]:
     """Build the tree with a stack of open styles; reject markers that break their sequence."""
     roots: list[_Node] = []
     stack: list[_Node] = []
+    last_article = 0  # articles (第X条) are numbered on through the chapters
     for i, c in enumerate(cands):
         level = next((k for k, n in enumerate(stack) if n.style == c.style), None)
         if c.ordinal is not None:
             if level is not None and c.ordinal != (stack[level].ordinal or 0) + 1:
                 if c.ordinal != 1 or c.inline:
                     continue  # breaks its sequence; a line-start 1 restarts the list at its level
-            elif level is None and c.ordinal != 1:
+            elif (
+                level is None
+                and c.ordinal != 1
+                and not (c.style == _ARTICLE_STYLE and c.ordinal == last_article + 1)
+            ):
                 continue
-            if (c.inline or c.style == _ROW_STYLE) and c.ordinal == 1 and not _has_successor(cands, i):
+            if c.style == _ARTICLE_STYLE:
+                last_article = c.ordinal
+            if (
+                (c.inline or c.style in (_ROW_STYLE, _TABLE_STYLE))
+                and c.ordinal == 1
+                and not _has_successor(cands, i)
+            ):
                 continue
         node = _make_node(text, c)
         if level is not None:
@@ -512,11 +623,16 @@ def _nest(text: str, cands: list[_Cand], end: int) -> list[_Node]:
 
 def _make_node(text: str, c: _Cand) -> _Node:
     limit = c.limit
-    if c.style == "【】":
+    if c.label == "【】":
         b = _BRACKET.match(text, c.start)
         title = _clean(b.group("t")) if b else ""
-        return _Node(c.start, c.marker_end, "heading", "【】", title, c.style)
+        node = _Node(c.start, c.marker_end, "heading", "【】", title, c.style)
+        if _is_place(title):  # 【扎兰屯市】: the place heads its item and is its issuer
+            node.issuer_raw, node.issuer_source = title, "case"
+        return node
     kind: NodeKind = "paragraph" if c.style == "H" else "case" if c.style == "案例" else "numbered"
+    if c.title is not None:  # a one-line table row: its unit is the case's issuer
+        return _Node(c.start, limit, "case", c.label, c.title, c.style, c.ordinal, c.unit, "case")
     node = _Node(c.start, c.marker_end, kind, c.label, "", c.style, c.ordinal)
     _fill_heading(text, node, c.marker_end, limit)
     if c.unit:
@@ -530,7 +646,7 @@ def _fill_heading(text: str, node: _Node, pos: int, limit: int) -> None:
     if node.kind in ("numbered", "case"):
         m = _CASE_SEP.search(title, 0, 30)
         name, rest = (title[: m.start()], title[m.end() :]) if m else ("", "")
-        if rest and 2 <= len(name) <= 24 and PLACE_OR_ORGAN.fullmatch(name):
+        if rest and 2 <= len(name) <= 24 and PLACE_OR_ORGAN.fullmatch(name) and not _SPEAKER.search(name):
             node.kind, node.issuer_raw, node.issuer_source = "case", name, "case"
             title = rest.strip()
     node.title, node.head_end = title, head_end
