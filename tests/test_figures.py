@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casekit.figures import extract_figures, parse_number
+from casekit.models import Figure
 
 SCORED = ("count", "money", "percent")
 
@@ -750,3 +751,25 @@ def test_extract_figures_never_raises_and_spans_are_exact(text: str) -> None:
 def test_extract_figures_never_raises_on_any_text(text: str) -> None:
     for f in extract_figures(text):
         assert text[f.start : f.end] == f.text
+
+
+# figures are built without pydantic validation: each must equal the validated model
+_EVERY_PATH = (
+    "共有党员3名,资金5万元。约30%左右;不低于财政收入的2%和3%。\n"
+    "两三名干部,5-10万元,1万元至2万元,十几万人,三分之一,4/5,一半,三成,增长2个百分点。\n"
+    "新建1.5万平方米,种植300亩,收购20吨,归纳为四点。十大类,十部门,投资3亿,123元1角1分。\n"
+    "指标 党员数(名) 占比(%)\n一支部 12 40.5\n二支部 18 59.5\n"
+)
+
+
+def test_figures_are_the_validated_model() -> None:
+    figures = extract_figures(_EVERY_PATH)
+    assert len(figures) >= 25
+    kinds = {f.kind for f in figures}
+    assert {"count", "money", "percent", "percentage_point", "area", "measure"} <= kinds
+    for f in figures:
+        validated = Figure.model_validate(f.model_dump(exclude_unset=True))
+        assert validated == f and validated.model_dump_json() == f.model_dump_json()
+        assert f.model_fields_set == validated.model_fields_set
+        assert all(type(v) is float for v in (f.value, f.low, f.high) if v is not None)
+        assert type(f.start) is int and type(f.end) is int and type(f.text) is str
