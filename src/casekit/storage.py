@@ -182,8 +182,3 @@ def save_rejected(problems: Iterable[StoreProblem]) -> list[Path]:
         with target.open("a", encoding="utf-8", errors="surrogateescape") as fh:
             fh.writelines(lines)
     return list(written)
-
-
-def read_ids(path: Path, model: type[BaseModel], on_problem: ProblemSink | None = None) -> set[str]:
-    """The ids of the valid records of a JSONL file (a small set, even for a large store)."""
-    return {record.id for record in iter_records(path, model, on_problem)}  # type: ignore[attr-defined]
