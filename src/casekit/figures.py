@@ -662,26 +662,7 @@ def _interpret(
         if s1:
             value *= _scale(s1)
         qual = (pre and _QUALIFIER_OF.get(pre)) or (suf and _QUALIFIER_OF.get(suf)) or None
-        if qual is None:
-            low: float | None = value
-            high: float | None = value
-        else:
-            low = value if qual == "over" else None
-            high = value if qual == "under" else None
-        return [
-            {
-                "kind": kind,
-                "value": value,
-                "unit": unit,
-                "qualifier": qual,
-                "low": low,
-                "high": high,
-                "start": start,
-                "end": end,
-                "pre_word": pre,
-                "inherit": pre is None,
-            }
-        ]
+        return _mark_prefix([_spec(kind, value, unit, qual, start, end)], pre)
     kind, unit_out = _kind_of(m, g, scan, unit, end)
     if kind is None:
         return []
